@@ -1,0 +1,58 @@
+// What Swift cannot import from ncursesw as it is: macros that are not simple
+// constants, and C globals (Swift 6 rejects reading them as not concurrency-safe).
+#ifndef CNCURSES_SHIM_H
+#define CNCURSES_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+#undef lines
+#undef columns
+
+static inline WINDOW *cn_stdscr(void) { return stdscr; }
+static inline int cn_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline FILE *cn_stdin(void) { return stdin; }
+static inline FILE *cn_stdout(void) { return stdout; }
+static inline int cn_lines(void) { return LINES; }
+static inline int cn_cols(void) { return COLS; }
+static inline int cn_colors(void) { return COLORS; }
+static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
+
+static const attr_t CN_A_NORMAL = A_NORMAL;
+static const attr_t CN_A_BOLD = A_BOLD;
+static const attr_t CN_A_DIM = A_DIM;
+static const attr_t CN_A_REVERSE = A_REVERSE;
+static const attr_t CN_A_UNDERLINE = A_UNDERLINE;
+
+/// Whether the locale's character set is UTF-8 (LANG is often unset over SSH and in CI).
+static inline int cn_locale_is_utf8(void) {
+  const char *codeset = nl_langinfo(CODESET);
+  return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+/// Checks a terminal type without touching the terminal: 0 usable, 1 unknown to terminfo,
+/// 2 known but unable to address the cursor (TERM=dumb), which a full-screen board needs.
+static inline int cn_check_terminal(const char *term, int fd) {
+  int status = 0;
+  if (setupterm((char *)term, fd, &status) != OK) return 1;
+  char *cup = tigetstr("cup");
+  int usable = !(cup == NULL || cup == (char *)-1);
+  del_curterm(cur_term);
+  return usable ? 0 : 2;
+}
+
+/// Draws one cell: a spacing character followed by up to four zero-width ones.
+static inline int cn_put_cell(WINDOW *win, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+  cchar_t cell;
+  if (setcchar(&cell, text, attrs, pair, NULL) != OK) return ERR;
+  return mvwadd_wch(win, y, x, &cell);
+}
+
+#endif

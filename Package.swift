@@ -1,0 +1,58 @@
+// swift-tools-version:6.1
+// Swift 6 language mode is the default for tools version 6.x.
+import PackageDescription
+
+let package = Package(
+  name: "scrum",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "scrum", targets: ["scrum"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+  ],
+  targets: [
+    // The C view of ncursesw: a module map and a shim for what Swift cannot import.
+    .systemLibrary(
+      name: "CNcurses", path: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+
+    // Pure domain: value types and mutations; no I/O, no terminal.
+    .target(name: "ScrumCore"),
+
+    // SQLite through GRDB: schema, migrations, the board repository, export.
+    .target(
+      name: "ScrumStore",
+      dependencies: ["ScrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
+
+    // Terminal-agnostic UI toolkit: cells, grid, keys, text width, the Terminal protocol.
+    .target(name: "TermUI"),
+
+    // The application: state, commands, keymap, reducer, panes and the runtime loop.
+    .target(name: "BoardApp", dependencies: ["ScrumCore", "ScrumStore", "TermUI"]),
+
+    // The only module that talks to ncurses.
+    .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TermUI"]),
+
+    .executableTarget(
+      name: "scrum",
+      dependencies: [
+        "BoardApp", "NcursesTerminal", "ScrumStore", "ScrumCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // Test helpers: grid snapshots, a fake terminal, scripted sessions, tmux driving.
+    .target(
+      name: "TestSupport", dependencies: ["BoardApp", "ScrumStore", "ScrumCore", "TermUI"]),
+
+    .testTarget(name: "ScrumCoreTests", dependencies: ["ScrumCore"]),
+    .testTarget(name: "ScrumStoreTests", dependencies: ["ScrumStore", "ScrumCore", "TestSupport"]),
+    .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+    .testTarget(
+      name: "BoardAppTests", dependencies: ["BoardApp", "TestSupport", "ScrumCore", "TermUI"],
+      exclude: ["__Snapshots__"]),
+    // Depends on the executable so that `swift test` builds `scrum` before running it in tmux.
+    .testTarget(
+      name: "EndToEndTests", dependencies: ["TestSupport", "ScrumStore", "ScrumCore", "scrum"]),
+  ]
+)

@@ -1,0 +1,26 @@
+import ScrumCore
+import TermUI
+
+/// What happened, for the reducer: a command from the keymap, a key typed into a prompt, or an
+/// effect's result coming back.
+public enum Action: Equatable, Sendable {
+  case command(Command)
+  /// A key typed while a prompt is open (prompts take raw keys, not commands).
+  case typed(Key)
+  case resized(Size)
+  /// Writing a change failed; the runtime reloaded the board as it is on disk.
+  case persistFailed(message: String, reloaded: Board?)
+}
+
+/// I/O the reducer asks the runtime to do.
+public enum Effect: Equatable, Sendable {
+  /// Write this change through to the board file, now.
+  case persist(BoardChange)
+  case quit
+}
+
+/// The action a key stands for in this state, or nil when the key means nothing here.
+public func action(for key: Key, in state: AppState) -> Action? {
+  if state.prompt != nil { return .typed(key) }
+  return state.keymap.command(for: key, in: state.scope).map(Action.command)
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ScrumCore
+import TermUI
+
+/// The panes of the board.
+public enum Pane: Equatable, Sendable {
+  case backlog
+  case detail
+}
+
+/// A list's view state: which story is selected and which row is at the top of the viewport.
+/// Kept in state, never written while drawing.
+public struct ListState: Equatable, Sendable {
+  public var selection: StoryID?
+  public var scroll: Int = 0
+  public init(selection: StoryID? = nil, scroll: Int = 0) {
+    self.selection = selection
+    self.scroll = scroll
+  }
+}
+
+/// The open story detail.
+public struct DetailState: Equatable, Sendable {
+  public var story: StoryID
+  public var scroll: Int = 0
+}
+
+/// A one-line question at the bottom of the screen.
+public struct Prompt: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    /// A new story's title; it goes right after `after` (or at the end of the backlog).
+    case newStoryTitle(after: StoryID?)
+  }
+  public var purpose: Purpose
+  public var label: String
+  public var editor: LineEditor
+}
+
+/// A short message on the status line until the next key.
+public struct Flash: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable { case info, error }
+  public var text: String
+  public var kind: Kind
+  public static func info(_ text: String) -> Flash { Flash(text: text, kind: .info) }
+  public static func error(_ text: String) -> Flash { Flash(text: text, kind: .error) }
+}
+
+/// Everything the screen shows, and nothing the runtime does: the model the reducer changes.
+public struct AppState: Equatable, Sendable {
+  public var board: Board
+  public var size: Size
+  /// The time of the action being handled; the runtime sets it, the reducer never reads a clock.
+  public var now: Date
+  public var pane: Pane = .backlog
+  public var backlog = ListState()
+  public var detail: DetailState?
+  public var prompt: Prompt?
+  public var help: HelpState?
+  public var flash: Flash?
+  /// The key bindings in force (defaults, later the user's own).
+  public var keymap: Keymap
+
+  public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap()) {
+    self.board = board
+    self.keymap = keymap
+    self.size = size
+    self.now = now
+    // A pane opens on its first item.
+    self.backlog.selection = BacklogRows(board: board).storyIDs.first
+  }
+
+  /// The scope whose key bindings apply now.
+  public var scope: Scope {
+    if help != nil { return .help }
+    switch pane {
+    case .backlog: return .backlog
+    case .detail: return .detail
+    }
+  }
+}
+
+/// The help overlay's scroll position.
+public struct HelpState: Equatable, Sendable {
+  public var scroll: Int = 0
+}

@@ -1,0 +1,84 @@
+import ScrumCore
+import TermUI
+
+func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
+  let rows = BacklogRows(board: state.board)
+  let ids = rows.storyIDs
+  let current = state.backlog.selection.flatMap { ids.firstIndex(of: $0) }
+  let page = max(1, Layout(size: state.size).backlogList.height - 1)
+
+  func select(_ index: Int) {
+    guard !ids.isEmpty else { return }
+    state.backlog.selection = ids[min(max(0, index), ids.count - 1)]
+  }
+
+  switch command {
+  case .moveDown: select((current ?? -1) + 1)
+  case .moveUp: select((current ?? 1) - 1)
+  case .pageDown: select((current ?? 0) + page)
+  case .pageUp: select((current ?? 0) - page)
+  case .first:
+    select(0)
+    state.backlog.scroll = 0
+  case .last: select(ids.count - 1)
+  case .openDetail:
+    guard let selection = state.backlog.selection else {
+      state.flash = .info("No story selected")
+      return []
+    }
+    state.detail = DetailState(story: selection)
+    state.pane = .detail
+    return []
+  case .addStory:
+    state.prompt = Prompt(
+      purpose: .newStoryTitle(after: state.backlog.selection), label: "New story title: ", editor: LineEditor())
+    return []
+  case .rankDown, .rankUp:
+    return rank(&state, rows: rows, down: command == .rankDown)
+  case .back:
+    return [.quit]
+  case .close, .help, .quit:
+    return []
+  }
+  keepSelectionInView(&state)
+  return []
+}
+
+/// Moves the selected story one place within its section (sprint or backlog); the selection
+/// moves with it. Writes the story's rank alone.
+private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Effect] {
+  guard let selection = state.backlog.selection else { return [] }
+  let section = rows.section(of: selection)
+  guard let index = section.firstIndex(of: selection) else { return [] }
+  let neighbour = down ? index + 1 : index - 1
+  guard section.indices.contains(neighbour) else {
+    state.flash = .info(down ? "Already at the bottom of its list" : "Already at the top of its list")
+    return []
+  }
+  let placement: Board.Placement = down ? .after(section[neighbour]) : .before(section[neighbour])
+  do {
+    let change = try state.board.rank(selection, placement, at: state.now)
+    keepSelectionInView(&state)
+    return [.persist(change)]
+  } catch {
+    state.flash = .error("\(error)")
+    return []
+  }
+}
+
+/// Scrolls the backlog just enough to show the selected story; shows the section heading too
+/// when the selection is the first story.
+func keepSelectionInView(_ state: inout AppState) {
+  let rows = BacklogRows(board: state.board)
+  let height = Layout(size: state.size).backlogList.height
+  guard height > 0 else { return }
+  let maxScroll = max(0, rows.rows.count - height)
+  var scroll = min(max(0, state.backlog.scroll), maxScroll)
+  if let selection = state.backlog.selection, let row = rows.rowIndex(of: selection) {
+    if row < scroll { scroll = row }
+    if row >= scroll + height { scroll = row - height + 1 }
+    // The first story of a section brings its heading into view.
+    if row == scroll, row > 0, height > 1, !rows.rows[row - 1].isStory { scroll = row - 1 }
+  }
+  state.backlog.scroll = min(max(0, scroll), maxScroll)
+}

@@ -1,0 +1,83 @@
+import TermUI
+
+/// Where a key binding applies. A pane's own bindings are looked up first, then the global ones.
+public enum Scope: String, CaseIterable, Sendable {
+  case global, backlog, detail, help
+
+  var title: String {
+    switch self {
+    case .global: return "Everywhere"
+    case .backlog: return "Backlog"
+    case .detail: return "Story detail"
+    case .help: return "Help"
+    }
+  }
+}
+
+/// Everything a user can ask for by key. This one table gives the keymap, the help overlay and
+/// the README's key list, so they never drift apart.
+public enum Command: String, CaseIterable, Sendable {
+  case moveDown = "move-down"
+  case moveUp = "move-up"
+  case pageDown = "page-down"
+  case pageUp = "page-up"
+  case first = "first"
+  case last = "last"
+  case openDetail = "open-detail"
+  case addStory = "add-story"
+  case rankDown = "rank-down"
+  case rankUp = "rank-up"
+  case back = "back"
+  case close = "close"
+  case help = "help"
+  case quit = "quit"
+
+  /// One line for the help overlay.
+  public var help: String {
+    switch self {
+    case .moveDown: return "next story / scroll down"
+    case .moveUp: return "previous story / scroll up"
+    case .pageDown: return "one page down"
+    case .pageUp: return "one page up"
+    case .first: return "first story / top"
+    case .last: return "last story / bottom"
+    case .openDetail: return "open the story's detail"
+    case .addStory: return "add a story below the selected one"
+    case .rankDown: return "move the story down in rank"
+    case .rankUp: return "move the story up in rank"
+    case .back: return "back; quits from the backlog (everything is already saved)"
+    case .close: return "close the detail or help"
+    case .help: return "show or hide this help"
+    case .quit: return "quit at once (everything is already saved)"
+    }
+  }
+
+  /// The default bindings: the keys vim, lazygit and tig users expect.
+  public static let defaultBindings: [(scope: Scope, command: Command, keys: [Key])] = [
+    (.global, .help, [.character("?")]),
+    (.global, .quit, [.control("c")]),
+    (.backlog, .moveDown, [.character("j"), .down]),
+    (.backlog, .moveUp, [.character("k"), .up]),
+    (.backlog, .pageDown, [.pageDown, .control("f")]),
+    (.backlog, .pageUp, [.pageUp, .control("b")]),
+    (.backlog, .first, [.character("g"), .home]),
+    (.backlog, .last, [.character("G"), .end]),
+    (.backlog, .openDetail, [.enter]),
+    (.backlog, .addStory, [.character("a")]),
+    (.backlog, .rankDown, [.character("J")]),
+    (.backlog, .rankUp, [.character("K")]),
+    (.backlog, .back, [.character("q")]),
+    (.detail, .moveDown, [.character("j"), .down]),
+    (.detail, .moveUp, [.character("k"), .up]),
+    (.detail, .pageDown, [.pageDown, .control("f"), .character(" ")]),
+    (.detail, .pageUp, [.pageUp, .control("b")]),
+    (.detail, .first, [.character("g"), .home]),
+    (.detail, .last, [.character("G"), .end]),
+    (.detail, .close, [.escape, .character("q")]),
+    (.help, .moveDown, [.character("j"), .down]),
+    (.help, .moveUp, [.character("k"), .up]),
+    (.help, .pageDown, [.pageDown, .character(" ")]),
+    (.help, .pageUp, [.pageUp]),
+    (.help, .close, [.escape, .character("q"), .character("?")]),
+  ]
+}

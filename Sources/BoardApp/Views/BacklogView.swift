@@ -1,0 +1,125 @@
+import ScrumCore
+import TermUI
+
+/// The backlog pane: the current sprint's stories, then the product backlog in rank order.
+struct BacklogView {
+  let state: AppState
+
+  /// Column positions for one width.
+  private struct Columns {
+    let key: Int, keyWidth: Int
+    let ready: Int
+    let title: Int, titleWidth: Int
+    let points: Int
+    let epic: Int, epicWidth: Int
+
+    init(width: Int, keyWidth: Int) {
+      self.keyWidth = keyWidth
+      key = 2
+      ready = key + keyWidth + 1
+      title = ready + 2
+      epicWidth = width >= 60 ? min(14, max(8, width / 8)) : 0
+      epic = width - epicWidth - (epicWidth > 0 ? 1 : 0)
+      points = epic - (epicWidth > 0 ? 2 : 0) - 4
+      titleWidth = max(1, points - 1 - title)
+    }
+  }
+
+  func draw(into grid: inout Grid, layout: Layout) {
+    let board = state.board
+    let rows = BacklogRows(board: board)
+    let keyWidth = max(5, TextWidth.of(board.key(of: StoryID(max(1, board.nextStoryNumber - 1)))))
+    let columns = Columns(width: layout.body.width, keyWidth: keyWidth)
+
+    let header = layout.backlogHeader
+    grid.fill(header, style: Style(.dim))
+    grid.put("KEY", at: Point(columns.key, header.y), style: Style(.dim, bold: true))
+    grid.put("R", at: Point(columns.ready, header.y), style: Style(.dim, bold: true))
+    grid.put("TITLE", at: Point(columns.title, header.y), style: Style(.dim, bold: true))
+    grid.put(" PTS", at: Point(columns.points, header.y), style: Style(.dim, bold: true))
+    if columns.epicWidth > 0 {
+      grid.put("EPIC", at: Point(columns.epic, header.y), style: Style(.dim, bold: true))
+    }
+
+    let list = layout.backlogList
+    let visible = rows.rows.dropFirst(state.backlog.scroll).prefix(list.height)
+    for (offset, row) in visible.enumerated() {
+      let area = list.row(offset)
+      switch row {
+      case .sprintHeading(let sprint, let stories):
+        drawSprintHeading(sprint, stories: stories, area, into: &grid)
+      case .backlogHeading(let stories):
+        let points = stories.compactMap(\.points?.value).reduce(0, +)
+        drawHeading(
+          "Product backlog", detail: "\(stories.count) stories · \(format(points)) pts", area, into: &grid)
+      case .story(let story):
+        drawStory(story, selected: story.id == state.backlog.selection, columns: columns, area, into: &grid)
+      case .placeholder(let note):
+        grid.put("   " + note, in: area, style: Style(.dim))
+      case .gap:
+        break
+      }
+    }
+  }
+
+  private func drawSprintHeading(_ sprint: Sprint, stories: [Story], _ area: Rect, into grid: inout Grid) {
+    let committed = stories.compactMap(\.points?.value).reduce(0, +)
+    var detail = "\(sprint.state.rawValue) · \(format(committed))"
+    if let capacity = sprint.capacity { detail += "/\(format(capacity))" }
+    detail += " pts"
+    if let end = sprint.end { detail += " · ends \(end)" }
+    let title = sprint.goal.isEmpty ? sprint.name : "\(sprint.name) · \(sprint.goal)"
+    drawHeading(title, detail: detail, area, into: &grid)
+    if let capacity = sprint.capacity, committed > capacity {
+      let width = TextWidth.of(detail)
+      grid.restyle(Rect(x: area.maxX - width - 1, y: area.y, width: width, height: 1)) {
+        $0 = Style(.warning, bold: true)
+      }
+    }
+  }
+
+  private func drawHeading(_ title: String, detail: String, _ area: Rect, into grid: inout Grid) {
+    let detailWidth = TextWidth.of(detail)
+    let titleRoom = max(0, area.width - detailWidth - 4)
+    grid.put("▾ " + TextWidth.truncate(title, to: titleRoom), at: area.origin, style: Style(.accent, bold: true))
+    if area.width > detailWidth + 4 {
+      grid.put(detail, at: Point(area.maxX - detailWidth - 1, area.y), style: Style(.accent))
+    }
+  }
+
+  private func drawStory(_ story: Story, selected: Bool, columns: Columns, _ area: Rect, into grid: inout Grid) {
+    let board = state.board
+    let base = selected ? Style(.selection) : Style.normal
+    let styled: (Style) -> Style = { selected ? Style(.selection, bold: $0.bold) : $0 }
+    grid.fill(area, style: base)
+    if selected { grid.put("›", at: area.origin, style: Style(.selection, bold: true)) }
+    grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: styled(Style(.dim)))
+    grid.put(
+      story.isReady ? "✓" : "·", at: Point(columns.ready, area.y),
+      style: styled(story.isReady ? Style(.success, bold: true) : Style(.dim)))
+    var title: StyledLine = []
+    if story.blocked != nil { title.append(Span("! ", styled(Style(.error, bold: true)))) }
+    if story.type != .story { title.append(Span("\(story.type.rawValue): ", styled(Style(.dim)))) }
+    title.append(Span(story.title, base))
+    let titleText = title.map(\.text).joined()
+    if TextWidth.of(titleText) > columns.titleWidth {
+      // Cut the last span so the whole title ends with an ellipsis within its column.
+      let room = columns.titleWidth - TextWidth.of(title.dropLast().map(\.text).joined())
+      if room > 0 {
+        title[title.count - 1].text = TextWidth.truncate(story.title, to: room)
+      } else {
+        title = [Span(TextWidth.truncate(titleText, to: columns.titleWidth), base)]
+      }
+    }
+    grid.put(title, at: Point(columns.title, area.y), limit: columns.titleWidth)
+    let points = story.points.map { $0.description } ?? "–"
+    grid.put(
+      String(repeating: " ", count: max(0, 4 - TextWidth.of(points))) + points, at: Point(columns.points, area.y),
+      limit: 4, style: styled(story.points == nil ? Style(.dim) : Style(.normal, bold: true)))
+    if columns.epicWidth > 0, let epic = board.epic(story.epic) {
+      grid.put(
+        TextWidth.truncate(epic.title, to: columns.epicWidth), at: Point(columns.epic, area.y),
+        limit: columns.epicWidth, style: styled(Style(.epic(epic.colour))))
+    }
+  }
+}

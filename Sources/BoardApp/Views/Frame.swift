@@ -1,0 +1,88 @@
+import ScrumCore
+import TermUI
+
+/// Draws the whole frame for the state: a pure function of the state, tested without a terminal.
+public func render(_ state: AppState) -> Grid {
+  var grid = Grid(size: state.size)
+  let layout = Layout(size: state.size)
+  guard layout.fits else {
+    drawTooSmall(size: state.size, into: &grid)
+    return grid
+  }
+  drawTitleBar(state, layout.titleBar, into: &grid)
+  switch state.pane {
+  case .backlog: BacklogView(state: state).draw(into: &grid, layout: layout)
+  case .detail: DetailView(state: state).draw(into: &grid, area: layout.detailBody)
+  }
+  drawStatusLine(state, layout.statusLine, into: &grid)
+  drawHintLine(state, layout.hintLine, into: &grid)
+  if let help = state.help {
+    HelpOverlay(keymap: state.keymap, scroll: help.scroll).draw(into: &grid, layout: layout)
+  }
+  return grid
+}
+
+/// Where the terminal cursor goes: in an open prompt, else hidden.
+public func cursorPosition(_ state: AppState) -> Point? {
+  guard let prompt = state.prompt, Layout(size: state.size).fits else { return nil }
+  let line = Layout(size: state.size).hintLine
+  let column = 1 + TextWidth.of(prompt.label) + prompt.editor.cursorColumn
+  return Point(min(column, line.width - 1), line.y)
+}
+
+private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid) {
+  grid.fill(area, style: Style(.header))
+  var title: StyledLine = [Span(" scrum ", Style(.header, bold: true)), Span(state.board.name, Style(.header))]
+  if state.pane == .detail, let detail = state.detail {
+    title.append(Span(" › \(state.board.key(of: detail.story))", Style(.header)))
+  }
+  let pane = state.pane == .backlog ? " Backlog " : " Story "
+  let paneWidth = TextWidth.of(pane)
+  grid.put(title, at: area.origin, limit: area.width - paneWidth - 1)
+  grid.put(pane, at: Point(area.maxX - paneWidth - 1, area.y), limit: paneWidth, style: Style(.accent, bold: true))
+}
+
+private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Grid) {
+  if let flash = state.flash {
+    let style = flash.kind == .error ? Style(.error, bold: true) : Style(.success)
+    grid.put(" " + flash.text, in: area, style: style)
+    return
+  }
+  let backlog = state.board.stories(inSprint: nil)
+  let points = backlog.compactMap(\.points?.value).reduce(0, +)
+  let readyPoints = backlog.filter(\.isReady).compactMap(\.points?.value).reduce(0, +)
+  let summary =
+    " \(backlog.count) stories in the backlog · \(format(points)) pts · \(format(readyPoints)) pts ready"
+  grid.put(summary, in: area, style: Style(.dim))
+}
+
+private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid) {
+  if let prompt = state.prompt {
+    grid.put(
+      [Span(" " + prompt.label, Style(.accent, bold: true)), Span(prompt.editor.text, Style(.input))],
+      at: area.origin, limit: area.width)
+    return
+  }
+  var line: StyledLine = [Span(" ")]
+  for hint in KeyHints.hints(for: state.scope, keymap: state.keymap) {
+    line.append(Span(hint.keys, Style(.key, bold: true)))
+    line.append(Span(" \(hint.label)  ", Style(.dim)))
+  }
+  grid.put(line, at: area.origin, limit: area.width)
+}
+
+private func drawTooSmall(size: Size, into grid: inout Grid) {
+  let message = "Terminal too small (\(size.width)x\(size.height)): scrum needs at least "
+    + "\(Layout.minimum.width)x\(Layout.minimum.height)."
+  let lines = TextWidth.wrap(message, width: max(1, size.width - 2))
+  let top = max(0, (size.height - lines.count) / 2)
+  for (offset, line) in lines.enumerated() {
+    let x = max(0, (size.width - TextWidth.of(line)) / 2)
+    grid.put(line, at: Point(x, top + offset), style: Style(.warning, bold: true))
+  }
+}
+
+/// Points as people write them: "5", "0.5", "12.5".
+func format(_ points: Double) -> String {
+  points == points.rounded() ? String(Int(points)) : String(points)
+}

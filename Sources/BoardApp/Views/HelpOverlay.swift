@@ -1,0 +1,49 @@
+import TermUI
+
+/// The help text, generated from the keymap: every bound command, grouped by where it applies.
+struct HelpText {
+  let lines: [StyledLine]
+
+  init(keymap: Keymap) {
+    var lines: [StyledLine] = []
+    var lastScope: Scope?
+    for entry in keymap.documented {
+      if entry.scope != lastScope {
+        if lastScope != nil { lines.append([]) }
+        lines.append([Span(entry.scope.title, Style(.accent, bold: true))])
+        lastScope = entry.scope
+      }
+      let keys = entry.keys.map(\.description).joined(separator: " ")
+      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help)])
+    }
+    self.lines = lines
+  }
+}
+
+/// `?`: a box over the pane listing every key.
+struct HelpOverlay {
+  let keymap: Keymap
+  let scroll: Int
+
+  func draw(into grid: inout Grid, layout: Layout) {
+    let box = layout.helpBox
+    grid.fill(box)
+    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
+    grid.put("┌" + horizontal + "┐", at: box.origin, style: Style(.accent))
+    for y in (box.y + 1)..<(box.maxY - 1) {
+      grid.put("│", at: Point(box.x, y), style: Style(.accent))
+      grid.put("│", at: Point(box.maxX - 1, y), style: Style(.accent))
+    }
+    grid.put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: Style(.accent))
+    grid.put(" Keys · Esc closes ", at: Point(box.x + 2, box.y), style: Style(.accent, bold: true))
+    let text = HelpText(keymap: keymap)
+    let area = layout.helpText
+    for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {
+      grid.put(line, at: Point(area.x, area.y + offset), limit: area.width)
+    }
+    if text.lines.count > area.height {
+      let marker = " \(min(text.lines.count, scroll + area.height))/\(text.lines.count) "
+      grid.put(marker, at: Point(box.maxX - TextWidth.of(marker) - 2, box.maxY - 1), style: Style(.accent))
+    }
+  }
+}

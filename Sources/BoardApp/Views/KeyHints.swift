@@ -1,0 +1,29 @@
+import TermUI
+
+/// The footer's short list of the most useful keys in a scope, named by the keys actually bound.
+enum KeyHints {
+  struct Hint: Equatable {
+    let keys: String
+    let label: String
+  }
+
+  private static let table: [Scope: [([Command], String)]] = [
+    .backlog: [
+      ([.moveDown, .moveUp], "move"), ([.rankDown, .rankUp], "rank"), ([.addStory], "add"),
+      ([.openDetail], "open"), ([.help], "help"), ([.back], "quit"),
+    ],
+    .detail: [([.moveDown, .moveUp], "scroll"), ([.close], "back"), ([.help], "help")],
+    .help: [([.moveDown, .moveUp], "scroll"), ([.close], "close")],
+  ]
+
+  static func hints(for scope: Scope, keymap: Keymap) -> [Hint] {
+    (table[scope] ?? []).compactMap { commands, label in
+      let keys = commands.compactMap { command -> String? in
+        let bound = keymap.keys(for: command, in: scope)
+        let fallback = bound.isEmpty ? keymap.keys(for: command, in: .global) : bound
+        return fallback.first?.description
+      }
+      return keys.isEmpty ? nil : Hint(keys: keys.joined(separator: "/"), label: label)
+    }
+  }
+}

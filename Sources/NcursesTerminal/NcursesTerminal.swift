@@ -1,0 +1,132 @@
+import CNcurses
+import Glibc
+import TermUI
+
+/// The terminal through ncurses: decodes keys, copies frames to the screen, follows resizes,
+/// and always gives the terminal back as it found it.
+public final class NcursesTerminal: Terminal {
+  private let screen: OpaquePointer
+  private let window: UnsafeMutablePointer<WINDOW>
+  private let palette: Palette
+  private var shown: Grid?
+  private var stopped = false
+  /// The signal that ended the session, if one did (for the exit status).
+  public private(set) var receivedSignal: Int32?
+
+  /// Takes over the terminal. Call `checkTerminal` first for a clear error on a bad terminal.
+  public static func start(term: String, environment: [String: String]) throws -> NcursesTerminal {
+    Signals.install()
+    setlocale(LC_ALL, "")
+    if cn_locale_is_utf8() == 0 {
+      // LANG is often unset over SSH, in CI and in cron: without UTF-8, CJK shows blank.
+      setlocale(LC_CTYPE, "C.UTF-8")
+    }
+    guard let screen = newterm(term, cn_stdout(), cn_stdin()) else {
+      Signals.restoreDefaults()
+      throw TerminalError.startFailed(term)
+    }
+    return NcursesTerminal(screen: screen, environment: environment)
+  }
+
+  private init(screen: OpaquePointer, environment: [String: String]) {
+    self.screen = screen
+    // newterm makes its screen current, so stdscr is this screen's window.
+    self.window = cn_stdscr()
+    raw()
+    noecho()
+    nonl()
+    keypad(window, true)
+    set_escdelay(25)
+    curs_set(0)
+    palette = Palette(environment: environment)
+  }
+
+  deinit { stop() }
+
+  /// Restores the terminal; safe to call more than once.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    endwin()
+    delscreen(screen)
+    Signals.restoreDefaults()
+  }
+
+  public var size: Size { Size(Int(getmaxx(window)), Int(getmaxy(window))) }
+
+  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    if let event = signalEvent() { return event }
+    wtimeout(window, Int32(clamping: timeoutMilliseconds))
+    var code: wint_t = 0
+    errno = 0
+    let result = wget_wch(window, &code)
+    if let event = signalEvent() { return event }
+    switch result {
+    case KEY_CODE_YES:
+      if Int32(code) == KEY_RESIZE { return .resized(size) }
+      return KeyDecoder.functionKey(Int32(code)).map(TerminalEvent.key)
+    case OK:
+      return KeyDecoder.character(UInt32(code)).map(TerminalEvent.key)
+    default:
+      // A timeout, an interrupted read, or the terminal gone: only the last ends the loop,
+      // or a dropped SSH session would spin at full CPU.
+      return terminalHungUp() ? .hangUp : nil
+    }
+  }
+
+  public func draw(_ grid: Grid, cursor: Point?) {
+    let repaintAll = shown?.size != grid.size
+    var text = [wchar_t](repeating: 0, count: 6)
+    for y in 0..<grid.height {
+      if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
+      for x in 0..<grid.width {
+        let cell = grid[x, y]
+        if cell.isContinuation { continue }
+        NcursesTerminal.encode(cell.text, into: &text)
+        let (attrs, pair) = palette.attributes(for: cell.style)
+        _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+      }
+    }
+    if let cursor {
+      wmove(window, Int32(cursor.y), Int32(cursor.x))
+      curs_set(1)
+    } else {
+      curs_set(0)
+    }
+    // One refresh per frame: ncurses sends only the cells that changed.
+    wrefresh(window)
+    shown = grid
+  }
+
+  /// A grapheme as ncurses stores a cell: its first scalar and up to four zero-width ones after it.
+  private static func encode(_ grapheme: String, into text: inout [wchar_t]) {
+    var count = 0
+    for scalar in grapheme.unicodeScalars {
+      let value = wchar_t(bitPattern: scalar.value)
+      if count == 0 {
+        text[0] = value
+        count = 1
+      } else if count < 5, cn_wcwidth(value) == 0 {
+        text[count] = value
+        count += 1
+      }
+    }
+    if count == 0 {
+      text[0] = 32
+      count = 1
+    }
+    text[count] = 0
+  }
+
+  private func signalEvent() -> TerminalEvent? {
+    guard let signal = Signals.take() else { return nil }
+    receivedSignal = signal
+    return signal == SIGHUP ? .hangUp : .interrupted
+  }
+
+  private func terminalHungUp() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+    return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+  }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The board-wide number behind a story's key (`SB-12` is number 12). Never reused.
+public struct StoryID: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public let number: Int
+  public init(_ number: Int) { self.number = number }
+  public static func < (lhs: StoryID, rhs: StoryID) -> Bool { lhs.number < rhs.number }
+  public var description: String { "#\(number)" }
+}
+
+/// What kind of work a backlog item is.
+public enum StoryType: String, CaseIterable, Sendable {
+  case story, bug, chore, spike
+}
+
+/// One line of a story's acceptance criteria.
+public struct Criterion: Equatable, Sendable {
+  public var text: String
+  public var done: Bool
+  public init(_ text: String, done: Bool = false) {
+    self.text = text
+    self.done = done
+  }
+}
+
+/// One task of a story, optionally owned by a team member.
+public struct StoryTask: Equatable, Sendable {
+  public var title: String
+  public var done: Bool
+  public var assignee: String?
+  public init(_ title: String, done: Bool = false, assignee: String? = nil) {
+    self.title = title
+    self.done = done
+    self.assignee = assignee
+  }
+}
+
+/// A move of a story from one status column to another, for burndown, cycle time and ageing.
+public struct StatusChange: Equatable, Sendable {
+  public var from: String?
+  public var to: String
+  public var at: Date
+  public init(from: String?, to: String, at: Date) {
+    self.from = from
+    self.to = to
+    self.at = at
+  }
+}
+
+/// A product backlog item.
+public struct Story: Equatable, Sendable, Identifiable {
+  public var id: StoryID
+  public var title: String
+  public var description: String
+  public var type: StoryType
+  public var points: Points?
+  /// A column id of the board.
+  public var status: String
+  public var rank: Rank
+  /// The sprint's name, or nil while the story is in the product backlog.
+  public var sprint: String?
+  /// The epic's key.
+  public var epic: String?
+  public var labels: [String]
+  public var assignee: String?
+  /// The impediment text, or nil when nothing blocks the story.
+  public var blocked: String?
+  public var acceptanceCriteria: [Criterion]
+  public var tasks: [StoryTask]
+  public var createdAt: Date
+  public var updatedAt: Date
+  public var history: [StatusChange]
+
+  public init(
+    id: StoryID, title: String, description: String = "", type: StoryType = .story,
+    points: Points? = nil, status: String, rank: Rank, sprint: String? = nil, epic: String? = nil,
+    labels: [String] = [], assignee: String? = nil, blocked: String? = nil,
+    acceptanceCriteria: [Criterion] = [], tasks: [StoryTask] = [], createdAt: Date,
+    updatedAt: Date? = nil, history: [StatusChange] = []
+  ) {
+    self.id = id
+    self.title = title
+    self.description = description
+    self.type = type
+    self.points = points
+    self.status = status
+    self.rank = rank
+    self.sprint = sprint
+    self.epic = epic
+    self.labels = labels
+    self.assignee = assignee
+    self.blocked = blocked
+    self.acceptanceCriteria = acceptanceCriteria
+    self.tasks = tasks
+    self.createdAt = createdAt
+    self.updatedAt = updatedAt ?? createdAt
+    self.history = history
+  }
+
+  /// Ready for a sprint: a title, an estimate and at least one acceptance criterion.
+  public var isReady: Bool {
+    !title.trimmingWhitespace().isEmpty && points != nil && !acceptanceCriteria.isEmpty
+  }
+
+  /// When the story entered its current status (its creation if it never moved).
+  public var enteredStatusAt: Date {
+    history.last(where: { $0.to == status })?.at ?? createdAt
+  }
+}

@@ -1,0 +1,252 @@
+import Foundation
+import GRDB
+import ScrumCore
+
+// One record type per table. Rows are decoded by hand rather than through Codable: loading a
+// large board is the start-up path, and manual decoding is several times faster.
+
+struct BoardRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "board"
+  var name: String
+  var prefix: String
+  var nextStoryNumber: Int
+
+  init(name: String, prefix: String, nextStoryNumber: Int) {
+    self.name = name
+    self.prefix = prefix
+    self.nextStoryNumber = nextStoryNumber
+  }
+  init(row: Row) {
+    name = row["name"]
+    prefix = row["prefix"]
+    nextStoryNumber = row["nextStoryNumber"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = 1
+    container["name"] = name
+    container["prefix"] = prefix
+    container["nextStoryNumber"] = nextStoryNumber
+  }
+}
+
+struct DoneItemRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "doneItem"
+  var position: Int
+  var text: String
+  init(position: Int, text: String) {
+    self.position = position
+    self.text = text
+  }
+  init(row: Row) {
+    position = row["position"]
+    text = row["text"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["position"] = position
+    container["text"] = text
+  }
+}
+
+struct ColumnRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "boardColumn"
+  var column: ScrumCore.Column
+  var position: Int
+  init(_ column: ScrumCore.Column, position: Int) {
+    self.column = column
+    self.position = position
+  }
+  init(row: Row) {
+    column = ScrumCore.Column(id: row["id"], title: row["title"], wipLimit: row["wipLimit"])
+    position = row["position"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["id"] = column.id
+    container["position"] = position
+    container["title"] = column.title
+    container["wipLimit"] = column.wipLimit
+  }
+}
+
+struct MemberRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "member"
+  var name: String
+  var position: Int
+  init(name: String, position: Int) {
+    self.name = name
+    self.position = position
+  }
+  init(row: Row) {
+    name = row["name"]
+    position = row["position"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["name"] = name
+    container["position"] = position
+  }
+}
+
+struct EpicRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "epic"
+  var epic: Epic
+  var position: Int
+  init(_ epic: Epic, position: Int) {
+    self.epic = epic
+    self.position = position
+  }
+  init(row: Row) {
+    epic = Epic(key: row["key"], title: row["title"], colour: row["colour"])
+    position = row["position"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["key"] = epic.key
+    container["position"] = position
+    container["title"] = epic.title
+    container["colour"] = epic.colour
+  }
+}
+
+struct SprintRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "sprint"
+  var sprint: Sprint
+  var position: Int
+  init(_ sprint: Sprint, position: Int) {
+    self.sprint = sprint
+    self.position = position
+  }
+  init(row: Row) {
+    let start: String? = row["start"]
+    let end: String? = row["end"]
+    let state: String = row["state"]
+    sprint = Sprint(
+      name: row["name"], goal: row["goal"], start: start.flatMap(Day.init), end: end.flatMap(Day.init),
+      state: SprintState(rawValue: state) ?? .planned, capacity: row["capacity"])
+    position = row["position"]
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["name"] = sprint.name
+    container["position"] = position
+    container["goal"] = sprint.goal
+    container["start"] = sprint.start?.description
+    container["end"] = sprint.end?.description
+    container["state"] = sprint.state.rawValue
+    container["capacity"] = sprint.capacity
+  }
+}
+
+/// The story row alone; its checklists and history live in their own tables.
+struct StoryRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "story"
+  var story: Story
+
+  init(_ story: Story) { self.story = story }
+
+  /// Decodes the row; a rank or type that is not valid falls back so that one damaged row
+  /// never stops a board from opening.
+  init(row: Row) {
+    let rankText: String = row["rank"]
+    let typeText: String = row["type"]
+    let pointsValue: Double? = row["points"]
+    let labelsText: String = row["labels"]
+    story = Story(
+      id: StoryID(row["number"]), title: row["title"], description: row["description"],
+      type: StoryType(rawValue: typeText) ?? .story, points: pointsValue.flatMap(Points.init),
+      status: row["status"], rank: Rank(rankText) ?? Rank.between(nil, nil), sprint: row["sprint"],
+      epic: row["epic"], labels: StoryRecord.decodeLabels(labelsText), assignee: row["assignee"],
+      blocked: row["blocked"], createdAt: Date(timeIntervalSince1970: row["createdAt"]),
+      updatedAt: Date(timeIntervalSince1970: row["updatedAt"]))
+  }
+
+  func encode(to container: inout PersistenceContainer) {
+    container["number"] = story.id.number
+    container["title"] = story.title
+    container["description"] = story.description
+    container["type"] = story.type.rawValue
+    container["points"] = story.points?.value
+    container["status"] = story.status
+    container["rank"] = story.rank.value
+    container["sprint"] = story.sprint
+    container["epic"] = story.epic
+    container["labels"] = StoryRecord.encodeLabels(story.labels)
+    container["assignee"] = story.assignee
+    container["blocked"] = story.blocked
+    container["createdAt"] = story.createdAt.timeIntervalSince1970
+    container["updatedAt"] = story.updatedAt.timeIntervalSince1970
+  }
+
+  static func encodeLabels(_ labels: [String]) -> String {
+    guard let data = try? JSONEncoder().encode(labels) else { return "[]" }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  static func decodeLabels(_ text: String) -> [String] {
+    (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
+  }
+}
+
+struct CriterionRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "criterion"
+  var storyNumber: Int
+  var position: Int
+  var criterion: Criterion
+  init(storyNumber: Int, position: Int, criterion: Criterion) {
+    self.storyNumber = storyNumber
+    self.position = position
+    self.criterion = criterion
+  }
+  init(row: Row) {
+    storyNumber = row["storyNumber"]
+    position = row["position"]
+    criterion = Criterion(row["text"], done: row["done"])
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["storyNumber"] = storyNumber
+    container["position"] = position
+    container["text"] = criterion.text
+    container["done"] = criterion.done
+  }
+}
+
+struct TaskRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "task"
+  var storyNumber: Int
+  var position: Int
+  var task: StoryTask
+  init(storyNumber: Int, position: Int, task: StoryTask) {
+    self.storyNumber = storyNumber
+    self.position = position
+    self.task = task
+  }
+  init(row: Row) {
+    storyNumber = row["storyNumber"]
+    position = row["position"]
+    task = StoryTask(row["title"], done: row["done"], assignee: row["assignee"])
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["storyNumber"] = storyNumber
+    container["position"] = position
+    container["title"] = task.title
+    container["done"] = task.done
+    container["assignee"] = task.assignee
+  }
+}
+
+struct StatusChangeRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "statusChange"
+  var storyNumber: Int
+  var change: StatusChange
+  init(storyNumber: Int, change: StatusChange) {
+    self.storyNumber = storyNumber
+    self.change = change
+  }
+  init(row: Row) {
+    storyNumber = row["storyNumber"]
+    change = StatusChange(
+      from: row["fromStatus"], to: row["toStatus"], at: Date(timeIntervalSince1970: row["at"]))
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["storyNumber"] = storyNumber
+    container["fromStatus"] = change.from
+    container["toStatus"] = change.to
+    container["at"] = change.at.timeIntervalSince1970
+  }
+}

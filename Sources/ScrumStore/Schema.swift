@@ -1,0 +1,86 @@
+import GRDB
+
+/// Every migration of the board file, in one place. A migration, once released, never changes:
+/// add a new one instead. A file holding a migration this list does not know was written by a
+/// newer `scrum` and is refused.
+enum Schema {
+  static var migrator: DatabaseMigrator {
+    var migrator = DatabaseMigrator()
+    migrator.registerMigration("v1-board") { db in
+      try db.create(table: "board") { t in
+        t.column("id", .integer).primaryKey().check { $0 == 1 }
+        t.column("name", .text).notNull()
+        t.column("prefix", .text).notNull()
+        t.column("nextStoryNumber", .integer).notNull()
+      }
+      try db.create(table: "doneItem") { t in
+        t.column("position", .integer).primaryKey()
+        t.column("text", .text).notNull()
+      }
+      try db.create(table: "boardColumn") { t in
+        t.column("id", .text).primaryKey()
+        t.column("position", .integer).notNull()
+        t.column("title", .text).notNull()
+        t.column("wipLimit", .integer)
+      }
+      try db.create(table: "member") { t in
+        t.column("name", .text).primaryKey()
+        t.column("position", .integer).notNull()
+      }
+      try db.create(table: "epic") { t in
+        t.column("key", .text).primaryKey()
+        t.column("position", .integer).notNull()
+        t.column("title", .text).notNull()
+        t.column("colour", .integer).notNull()
+      }
+      try db.create(table: "sprint") { t in
+        t.column("name", .text).primaryKey()
+        t.column("position", .integer).notNull()
+        t.column("goal", .text).notNull()
+        t.column("start", .text)
+        t.column("end", .text)
+        t.column("state", .text).notNull()
+        t.column("capacity", .double)
+      }
+      try db.create(table: "story") { t in
+        t.column("number", .integer).primaryKey()
+        t.column("title", .text).notNull()
+        t.column("description", .text).notNull()
+        t.column("type", .text).notNull()
+        t.column("points", .double)
+        t.column("status", .text).notNull()
+        t.column("rank", .text).notNull().indexed()
+        t.column("sprint", .text)
+        t.column("epic", .text)
+        t.column("labels", .text).notNull()  // a JSON array of strings
+        t.column("assignee", .text)
+        t.column("blocked", .text)
+        t.column("createdAt", .double).notNull()  // seconds since 1970, UTC
+        t.column("updatedAt", .double).notNull()
+      }
+      try db.create(table: "criterion") { t in
+        t.column("storyNumber", .integer).notNull().references("story", onDelete: .cascade)
+        t.column("position", .integer).notNull()
+        t.column("text", .text).notNull()
+        t.column("done", .boolean).notNull()
+        t.primaryKey(["storyNumber", "position"])
+      }
+      try db.create(table: "task") { t in
+        t.column("storyNumber", .integer).notNull().references("story", onDelete: .cascade)
+        t.column("position", .integer).notNull()
+        t.column("title", .text).notNull()
+        t.column("done", .boolean).notNull()
+        t.column("assignee", .text)
+        t.primaryKey(["storyNumber", "position"])
+      }
+      try db.create(table: "statusChange") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("storyNumber", .integer).notNull().references("story", onDelete: .cascade).indexed()
+        t.column("fromStatus", .text)
+        t.column("toStatus", .text).notNull()
+        t.column("at", .double).notNull()
+      }
+    }
+    return migrator
+  }
+}

@@ -1,0 +1,116 @@
+/// An in-memory screen: what a frame looks like, cell by cell. Views draw into it; a backend
+/// copies it to the terminal; tests read it back as text.
+public struct Grid: Equatable, Sendable {
+  public let size: Size
+  private var cells: [Cell]
+
+  public init(size: Size) {
+    self.size = size
+    self.cells = Array(repeating: .blank, count: size.width * size.height)
+  }
+
+  public var width: Int { size.width }
+  public var height: Int { size.height }
+  public var area: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+
+  public subscript(x: Int, y: Int) -> Cell {
+    guard x >= 0, y >= 0, x < size.width, y < size.height else { return .blank }
+    return cells[y * size.width + x]
+  }
+
+  /// The cells of row `y`.
+  public func row(_ y: Int) -> ArraySlice<Cell> {
+    guard y >= 0, y < size.height else { return [] }
+    return cells[(y * size.width)..<((y + 1) * size.width)]
+  }
+
+  /// Each row as text, trailing spaces removed: what a user would read off the screen.
+  public var lines: [String] {
+    (0..<size.height).map { y in
+      var line = ""
+      for cell in row(y) where !cell.isContinuation { line += cell.text }
+      while line.last == " " { line.removeLast() }
+      return line
+    }
+  }
+
+  /// Fills a rectangle with blanks of one style (a background for a row or a pane).
+  public mutating func fill(_ rect: Rect, style: Style = .normal) {
+    for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+      for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+        setCell(Cell(" ", style: style), x: x, y: y)
+      }
+    }
+  }
+
+  /// Writes text from `point`, no further than `limit` columns (default: to the right edge).
+  /// Control characters are written inert in caret notation, with the `control` role; a wide
+  /// grapheme that would cross the limit is replaced by a space. Returns the columns written.
+  @discardableResult
+  public mutating func put(_ text: String, at point: Point, limit: Int? = nil, style: Style = .normal) -> Int {
+    guard point.y >= 0, point.y < size.height else { return 0 }
+    let end = min(size.width, point.x + (limit ?? size.width))
+    var x = point.x
+    for character in text {
+      if x >= end { break }
+      if let inert = TextWidth.inertForm(of: character) {
+        var controlStyle = style
+        controlStyle.role = .control
+        for caret in inert where x < end {
+          if x >= 0 { setCell(Cell(String(caret), style: controlStyle), x: x, y: point.y) }
+          x += 1
+        }
+        continue
+      }
+      let columns = TextWidth.of(character)
+      if columns == 2 {
+        if x + 1 >= end {
+          if x >= 0 { setCell(Cell(" ", style: style), x: x, y: point.y) }
+          x += 1
+          break
+        }
+        if x >= 0 {
+          setCell(Cell(String(character), style: style), x: x, y: point.y)
+          setCell(Cell("", style: style, isContinuation: true), x: x + 1, y: point.y)
+        }
+        x += 2
+      } else {
+        if x >= 0 { setCell(Cell(String(character), style: style), x: x, y: point.y) }
+        x += 1
+      }
+    }
+    return max(0, x - point.x)
+  }
+
+  /// Writes text cut to `width` columns with an ellipsis, padded with spaces to fill them.
+  public mutating func put(_ text: String, in rect: Rect, style: Style = .normal) {
+    let shown = TextWidth.pad(text, to: rect.width)
+    put(shown, at: rect.origin, limit: rect.width, style: style)
+  }
+
+  /// Changes the style of existing cells without touching their text.
+  public mutating func restyle(_ rect: Rect, _ change: (inout Style) -> Void) {
+    for y in max(0, rect.y)..<min(size.height, rect.maxY) {
+      for x in max(0, rect.x)..<min(size.width, rect.maxX) {
+        change(&cells[y * size.width + x].style)
+      }
+    }
+  }
+
+  /// Sets one cell, keeping wide graphemes whole: overwriting either half of a wide grapheme
+  /// blanks the other half.
+  private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
+    guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
+    let index = y * size.width + x
+    let old = cells[index]
+    // The right half of a wide grapheme is overwritten: its left half cannot stand alone.
+    if old.isContinuation, !cell.isContinuation, x > 0 {
+      cells[index - 1] = Cell(" ", style: cells[index - 1].style)
+    }
+    // The left half is overwritten: its right half becomes a blank.
+    if !old.isContinuation, x + 1 < size.width, cells[index + 1].isContinuation {
+      cells[index + 1] = Cell(" ", style: cells[index + 1].style)
+    }
+    cells[index] = cell
+  }
+}

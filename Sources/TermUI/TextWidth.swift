@@ -1,0 +1,149 @@
+/// Display widths in terminal columns, and the inert form of control characters.
+///
+/// A grapheme takes the width of its first scalar, as ncurses and glibc's `wcwidth` count it,
+/// so that our layout and the terminal agree: East Asian wide and fullwidth characters and
+/// emoji presentation characters take two columns, everything else printable one.
+public enum TextWidth {
+  /// Columns taken by one grapheme as drawn by `Grid` (an inert control character takes two: `^[`).
+  public static func of(_ character: Character) -> Int {
+    if let inert = inertForm(of: character) { return inert.count }
+    guard let first = character.unicodeScalars.first else { return 0 }
+    return isWide(first) ? 2 : 1
+  }
+
+  /// Columns taken by a string.
+  public static func of(_ text: String) -> Int {
+    var total = 0
+    for character in text { total += of(character) }
+    return total
+  }
+
+  /// Caret notation for a control character (`^[` for ESC, `^?` for DEL, `^[[` for the 8-bit CSI),
+  /// or nil for a printable grapheme. Text from the board is data: it is never sent to the
+  /// terminal as a command.
+  public static func inertForm(of character: Character) -> String? {
+    guard let first = character.unicodeScalars.first else { return nil }
+    let value = first.value
+    switch value {
+    case 0x00..<0x20: return "^" + String(UnicodeScalar(UInt8(value + 0x40)))
+    case 0x7F: return "^?"
+    case 0x80..<0xA0: return "^[" + String(UnicodeScalar(UInt8(value - 0x40)))
+    default:
+      // Bidirectional overrides and isolates reorder what follows them on screen.
+      if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
+        || value == 0x200F
+      {
+        return "^?"
+      }
+      return nil
+    }
+  }
+
+  /// Cuts `text` to at most `width` columns, ending with `…` when something was cut; never
+  /// splits a grapheme.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    guard width > 0 else { return "" }
+    if of(text) <= width { return text }
+    var result = ""
+    var used = 0
+    for character in text {
+      let columns = of(character)
+      if used + columns > width - 1 { break }
+      result.append(character)
+      used += columns
+    }
+    return result + "…"
+  }
+
+  /// Pads `text` with spaces on the right (or cuts it) to exactly `width` columns.
+  public static func pad(_ text: String, to width: Int) -> String {
+    let cut = truncate(text, to: width)
+    return cut + String(repeating: " ", count: max(0, width - of(cut)))
+  }
+
+  /// Breaks text into lines of at most `width` columns, at spaces where possible.
+  public static func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      var lineWidth = 0
+      for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+        var piece = String(word)
+        var pieceWidth = of(piece)
+        if lineWidth > 0, lineWidth + 1 + pieceWidth <= width {
+          line += " " + piece
+          lineWidth += 1 + pieceWidth
+          continue
+        }
+        if lineWidth > 0 || !line.isEmpty {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        // A word longer than the line is broken at the width.
+        while pieceWidth > width {
+          var head = ""
+          var headWidth = 0
+          var rest = Substring(piece)
+          while let next = rest.first, headWidth + of(next) <= width {
+            head.append(next)
+            headWidth += of(next)
+            rest = rest.dropFirst()
+          }
+          if head.isEmpty, let next = rest.first {  // a wide grapheme on a one-column line
+            head.append(next)
+            rest = rest.dropFirst()
+          }
+          lines.append(head)
+          piece = String(rest)
+          pieceWidth = of(piece)
+        }
+        line = piece
+        lineWidth = pieceWidth
+      }
+      lines.append(line)
+    }
+    return lines
+  }
+
+  private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value < 0x1100 { return false }
+    var low = 0
+    var high = wideRanges.count - 1
+    while low <= high {
+      let middle = (low + high) / 2
+      let range = wideRanges[middle]
+      if value < range.lowerBound {
+        high = middle - 1
+      } else if value > range.upperBound {
+        low = middle + 1
+      } else {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// East Asian Wide (W) and Fullwidth (F) ranges of Unicode 15, sorted.
+  private static let wideRanges: [ClosedRange<UInt32>] = [
+    0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
+    0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
+    0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
+    0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
+    0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
+    0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55, 0x2E80...0x303E,
+    0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
+    0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4,
+    0x17000...0x18AFF, 0x1B000...0x1B2FF, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E,
+    0x1F191...0x1F19A, 0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
+    0x1F260...0x1F265, 0x1F300...0x1F320, 0x1F32D...0x1F335, 0x1F337...0x1F37C, 0x1F37E...0x1F393,
+    0x1F3A0...0x1F3CA, 0x1F3CF...0x1F3D3, 0x1F3E0...0x1F3F0, 0x1F3F4...0x1F3F4, 0x1F3F8...0x1F43E,
+    0x1F440...0x1F440, 0x1F442...0x1F4FC, 0x1F4FF...0x1F53D, 0x1F54B...0x1F54E, 0x1F550...0x1F567,
+    0x1F57A...0x1F57A, 0x1F595...0x1F596, 0x1F5A4...0x1F5A4, 0x1F5FB...0x1F64F, 0x1F680...0x1F6C5,
+    0x1F6CC...0x1F6CC, 0x1F6D0...0x1F6D2, 0x1F6D5...0x1F6D7, 0x1F6DC...0x1F6DF, 0x1F6EB...0x1F6EC,
+    0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945,
+    0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+  ]
+}

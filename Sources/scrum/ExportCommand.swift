@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import ScrumStore
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Print the board in a portable format.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case json
+  }
+
+  @OptionGroup var options: BoardOption
+
+  @Option(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var format: Format = .json
+
+  @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+  var out: String?
+
+  func run() throws {
+    try reportingFailure {
+      let path = BoardLocator().boardPath(explicit: options.board)
+      let board = try BoardRepository.open(at: path).load()
+      let text = BoardExport.json(board).rendered()
+      if let out {
+        // Written whole or not at all.
+        try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+      } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import BoardApp
+import Foundation
+import Glibc
+import NcursesTerminal
+import ScrumStore
+
+/// Fails with a one-line error, before anything else happens, if the board cannot take over
+/// this terminal.
+func preflightTerminal(_ environment: [String: String]) throws -> String {
+  try checkTerminal(environment: environment)
+}
+
+/// Opens the board full screen until the user quits; the terminal is restored on every way out.
+func runBoard(repository: BoardRepository, term: String, environment: [String: String]) throws {
+  let board = try repository.load()
+  let terminal = try NcursesTerminal.start(term: term, environment: environment)
+  let runtime = Runtime(board: board, store: repository, terminal: terminal)
+  runtime.run()
+  terminal.stop()
+  if let signal = terminal.receivedSignal, signal != SIGHUP {
+    // The conventional status for "ended by a signal", as a shell reports it.
+    exit(128 + signal)
+  }
+}
