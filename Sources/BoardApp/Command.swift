@@ -32,23 +32,35 @@ public enum Command: String, CaseIterable, Sendable {
   case help = "help"
   case quit = "quit"
 
+  /// One line for the help overlay, as the command reads where it is bound.
+  public func help(in scope: Scope) -> String {
+    let isList = scope == .backlog
+    switch self {
+    case .moveDown: return isList ? "next story" : "scroll down"
+    case .moveUp: return isList ? "previous story" : "scroll up"
+    case .first: return isList ? "first story" : "top"
+    case .last: return isList ? "last story" : "bottom"
+    default: return help
+    }
+  }
+
   /// One line for the help overlay.
   public var help: String {
     switch self {
-    case .moveDown: return "next story / scroll down"
-    case .moveUp: return "previous story / scroll up"
+    case .moveDown: return "next story, or scroll down"
+    case .moveUp: return "previous story, or scroll up"
     case .pageDown: return "one page down"
     case .pageUp: return "one page up"
-    case .first: return "first story / top"
-    case .last: return "last story / bottom"
+    case .first: return "first story, or top"
+    case .last: return "last story, or bottom"
     case .openDetail: return "open the story's detail"
     case .addStory: return "add a story below the selected one"
     case .rankDown: return "move the story down in rank"
     case .rankUp: return "move the story up in rank"
-    case .back: return "back; quits from the backlog (everything is already saved)"
+    case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
     case .help: return "show or hide this help"
-    case .quit: return "quit at once (everything is already saved)"
+    case .quit: return "quit at once (all is saved)"
     }
   }
 

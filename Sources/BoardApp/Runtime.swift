@@ -22,7 +22,7 @@ public final class Runtime {
 
   /// Runs until the user quits, the terminal hangs up or a signal asks us to stop.
   public func run() {
-    redraw()
+    drawFrame()
     while !finished {
       guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
       handle(event)
@@ -43,7 +43,7 @@ public final class Runtime {
       guard let action = action(for: key, in: state) else { return true }
       dispatch(action)
     }
-    if !finished { redraw() }
+    if !finished { drawFrame() }
     return !finished
   }
 
@@ -69,7 +69,8 @@ public final class Runtime {
     }
   }
 
-  private func redraw() {
+  /// Draws the current state (the first frame, and after every event).
+  public func drawFrame() {
     terminal.draw(render(state), cursor: cursorPosition(state))
   }
 }

@@ -48,6 +48,15 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
     grid.put(" " + flash.text, in: area, style: style)
     return
   }
+  if state.pane == .detail, let id = state.detail?.story, let story = state.board.story(id) {
+    let column = state.board.column(story.status)?.title ?? story.status
+    let days = max(0, Int(state.now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    let place = story.sprint ?? "the product backlog"
+    grid.put(
+      " \(state.board.key(of: id)) · \(column) for \(days) day\(days == 1 ? "" : "s") · in \(place)", in: area,
+      style: Style(.dim))
+    return
+  }
   let backlog = state.board.stories(inSprint: nil)
   let points = backlog.compactMap(\.points?.value).reduce(0, +)
   let readyPoints = backlog.filter(\.isReady).compactMap(\.points?.value).reduce(0, +)

@@ -14,7 +14,7 @@ struct HelpText {
         lastScope = entry.scope
       }
       let keys = entry.keys.map(\.description).joined(separator: " ")
-      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help)])
+      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
     }
     self.lines = lines
   }

@@ -1,0 +1,26 @@
+import TermUI
+
+/// A terminal for tests: events are scripted, frames are kept for reading back.
+public final class FakeTerminal: Terminal {
+  public var size: Size
+  /// Events still to deliver; once empty, the terminal reports a hang-up so a loop ends.
+  public var pendingEvents: [TerminalEvent] = []
+  public private(set) var lastFrame: Grid
+  public private(set) var lastCursor: Point?
+  public private(set) var frameCount = 0
+
+  public init(size: Size) {
+    self.size = size
+    self.lastFrame = Grid(size: size)
+  }
+
+  public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+    pendingEvents.isEmpty ? .hangUp : pendingEvents.removeFirst()
+  }
+
+  public func draw(_ grid: Grid, cursor: Point?) {
+    lastFrame = grid
+    lastCursor = cursor
+    frameCount += 1
+  }
+}

@@ -1,0 +1,63 @@
+import BoardApp
+import Foundation
+import ScrumCore
+import ScrumStore
+import TermUI
+
+/// A scripted user at the real runtime: presses keys (by key or by the command they are bound
+/// to), and reads the screen and the stored board back. No terminal, no clock, no disk.
+public final class Session {
+  public let terminal: FakeTerminal
+  public let store: BoardRepository
+  public let runtime: Runtime
+  private let clock: ManualClock
+
+  public init(size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now) throws {
+    terminal = FakeTerminal(size: size)
+    store = try BoardRepository.inMemory(board)
+    clock = ManualClock(now)
+    let clock = self.clock
+    runtime = Runtime(board: try store.load(), store: store, terminal: terminal, clock: { clock.now })
+    runtime.drawFrame()
+  }
+
+  public var state: AppState { runtime.state }
+  public var screen: Grid { terminal.lastFrame }
+  public var lines: [String] { terminal.lastFrame.lines }
+
+  /// Presses keys one by one.
+  public func press(_ keys: Key...) {
+    for key in keys { runtime.handle(.key(key)) }
+  }
+
+  /// Presses the first key bound to each command where the user is now, as a user reading the
+  /// help would.
+  public func press(_ commands: Command...) {
+    for command in commands {
+      let scope = runtime.state.scope
+      let key = runtime.state.keymap.keys(for: command, in: scope).first
+        ?? runtime.state.keymap.keys(for: command, in: .global).first
+      guard let key else { preconditionFailure("no key for \(command) in \(scope)") }  // a broken test, not user input
+      runtime.handle(.key(key))
+    }
+  }
+
+  /// Types text into a prompt, one character at a time.
+  public func type(_ text: String) {
+    for character in text { runtime.handle(.key(.character(character))) }
+  }
+
+  public func resize(to size: Size) {
+    terminal.size = size
+    runtime.handle(.resized(size))
+  }
+
+  /// Moves the clock on, for actions that record time.
+  public func advanceClock(by seconds: TimeInterval) { clock.now += seconds }
+}
+
+/// A clock the test moves by hand.
+final class ManualClock: @unchecked Sendable {
+  var now: Date
+  init(_ now: Date) { self.now = now }
+}

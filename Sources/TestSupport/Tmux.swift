@@ -1,0 +1,117 @@
+import Foundation
+import Glibc
+
+/// A private tmux server running one program in a window of a fixed size, driven like a user
+/// would: keys in, screen text out. Each test gets its own socket, so tests run in parallel.
+public final class TmuxSession {
+  public let folder: URL
+  private let socket: String
+  private let target = "e2e"
+
+  /// Whether tests that need tmux can run; under CI=true a missing tmux is a failure, not a skip.
+  public static var isAvailable: Bool { Subprocess.exists("tmux") }
+
+  /// Starts `command` (a shell command line) in a `width`x`height` window. The command's exit
+  /// status shows as `__EXIT_<status>__` on the screen when it ends.
+  public init(width: Int = 80, height: Int = 24, command: String, environment: [String: String] = [:]) throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    socket = folder.appendingPathComponent("tmux.sock").path
+    var settings = ["TERM=xterm-256color", "LANG=C.UTF-8"]
+    settings += environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
+    let line = "env \(settings.joined(separator: " ")) \(command); echo \"__EXIT_$?__\"; exec sleep 100000"
+    let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, line])
+    guard result.status == 0 else { throw TmuxError.failed("new-session: \(result.errorOutput)") }
+  }
+
+  deinit { stop() }
+
+  /// Ends the tmux server and everything in it, and removes the session's folder.
+  public func stop() {
+    _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Sends keys by tmux's names (`j`, `Enter`, `Escape`, `Up`, `C-c`).
+  public func press(_ keys: String...) throws {
+    try tmux(["send-keys", "-t", target] + keys)
+  }
+
+  /// Types text literally.
+  public func type(_ text: String) throws {
+    try tmux(["send-keys", "-t", target, "-l", text])
+  }
+
+  public func resize(width: Int, height: Int) throws {
+    try tmux(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"])
+  }
+
+  /// The screen as text, one line per row.
+  public func screen() throws -> String {
+    try tmux(["capture-pane", "-p", "-t", target]).output
+  }
+
+  /// A tmux format value for the pane, e.g. `#{alternate_on}`.
+  public func paneValue(_ format: String) throws -> String {
+    try tmux(["display-message", "-p", "-t", target, format]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Polls the screen every 20 ms until `condition` holds; returns the screen, or throws with
+  /// the last screen when `timeout` seconds pass. Never a fixed sleep.
+  @discardableResult
+  public func waitFor(
+    _ description: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool
+  ) throws -> String {
+    let deadline = Date().addingTimeInterval(timeout)
+    var last = ""
+    while Date() < deadline {
+      last = try screen()
+      if condition(last) { return last }
+      usleep(20_000)
+    }
+    throw TmuxError.timedOut(description, screen: last)
+  }
+
+  /// Waits for text to appear on the screen.
+  @discardableResult
+  public func waitFor(text: String, timeout: TimeInterval = 15) throws -> String {
+    try waitFor("\"\(text)\" on screen", timeout: timeout) { $0.contains(text) }
+  }
+
+  /// Waits for the program to end and returns its exit status.
+  public func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
+    let screen = try waitFor("the program to exit", timeout: timeout) { $0.contains("__EXIT_") }
+    guard let range = screen.range(of: #"__EXIT_(\d+)__"#, options: .regularExpression) else {
+      throw TmuxError.failed("no exit status on screen")
+    }
+    let digits = screen[range].dropFirst(7).dropLast(2)
+    return Int32(digits) ?? -1
+  }
+
+  @discardableResult
+  private func tmux(_ arguments: [String]) throws -> Subprocess.Result {
+    try Subprocess.run(["tmux", "-S", socket, "-f", "/dev/null"] + arguments)
+  }
+
+  private static func quote(_ value: String) -> String {
+    "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+}
+
+public enum TmuxError: Error, CustomStringConvertible {
+  case failed(String)
+  case timedOut(String, screen: String)
+
+  public var description: String {
+    switch self {
+    case .failed(let message): return "tmux: \(message)"
+    case .timedOut(let what, let screen): return "timed out waiting for \(what); the screen was:\n\(screen)"
+    }
+  }
+}
+
+/// The built `scrum` binary beside the running test bundle (the test target depends on it).
+public func scrumBinaryPath() -> String {
+  let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+  return executable.deletingLastPathComponent().appendingPathComponent("scrum").path
+}

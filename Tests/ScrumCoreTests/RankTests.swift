@@ -1,0 +1,72 @@
+import Testing
+
+@testable import ScrumCore
+
+@Suite struct RankTests {
+  @Test func firstRankIsValid() {
+    let rank = Rank.between(nil, nil)
+    #expect(Rank(rank.value) == rank)
+  }
+
+  @Test func betweenIsStrictlyBetween() throws {
+    var generator = SeededGenerator(seed: 42)
+    var ranks = [Rank.between(nil, nil)]
+    for _ in 0..<2_000 {
+      let index = Int.random(in: 0...ranks.count, using: &generator)
+      let lower = index > 0 ? ranks[index - 1] : nil
+      let upper = index < ranks.count ? ranks[index] : nil
+      let rank = Rank.between(lower, upper)
+      if let lower { #expect(lower < rank) }
+      if let upper { #expect(rank < upper) }
+      #expect(Rank(rank.value) != nil, "\(rank) must be a valid stored rank")
+      ranks.insert(rank, at: index)
+    }
+    #expect(ranks == ranks.sorted())
+    #expect(Set(ranks).count == ranks.count)
+  }
+
+  @Test func repeatedInsertsAtTheTopStayOrderedAndShort() {
+    var top = Rank.between(nil, nil)
+    for _ in 0..<500 {
+      let next = Rank.between(nil, top)
+      #expect(next < top)
+      top = next
+    }
+    #expect(top.value.count < 100)
+  }
+
+  @Test func boundsOutOfOrderStillGiveARankAfterTheLowerOne() throws {
+    let a = try #require(Rank("V"))
+    let rank = Rank.between(a, a)
+    #expect(rank > a)
+  }
+
+  @Test func invalidStoredTextIsRejected() {
+    #expect(Rank("") == nil)
+    #expect(Rank("a0") == nil)
+    #expect(Rank("a-b") == nil)
+    #expect(Rank("Zz9") != nil)
+  }
+
+  @Test(arguments: [1, 2, 61, 62, 1_000, 100_000])
+  func evenlySpacedRanksAreIncreasingValidAndShort(count: Int) {
+    let ranks = Rank.evenlySpaced(count: count)
+    #expect(ranks.count == count)
+    #expect(zip(ranks, ranks.dropFirst()).allSatisfy { $0 < $1 })
+    #expect(ranks.allSatisfy { Rank($0.value) != nil })
+    #expect(ranks.map(\.value.count).max() ?? 0 <= 4)
+  }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing case can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}

@@ -1,0 +1,36 @@
+import Testing
+
+@testable import ScrumStore
+
+@Suite struct BoardLocatorTests {
+  func locator(_ environment: [String: String], existing: Set<String> = [], cwd: String = "/work/app/src")
+    -> BoardLocator
+  {
+    BoardLocator(environment: environment, workingDirectory: cwd, fileExists: { existing.contains($0) })
+  }
+
+  @Test func explicitPathWinsOverEverything() {
+    let found = locator(["SCRUM_BOARD": "/env.db"], existing: ["/work/app/.scrum/board.db"])
+      .boardPath(explicit: "mine.db")
+    #expect(found == "/work/app/src/mine.db")
+  }
+
+  @Test func environmentComesNext() {
+    #expect(locator(["SCRUM_BOARD": "/env.db"]).boardPath(explicit: nil) == "/env.db")
+  }
+
+  @Test func theNearestScrumFolderAboveIsFound() {
+    let found = locator(["HOME": "/root"], existing: ["/work/app/.scrum/board.db", "/work/.scrum/board.db"])
+      .boardPath(explicit: nil)
+    #expect(found == "/work/app/.scrum/board.db")
+  }
+
+  @Test func otherwiseTheUserDataFolder() {
+    #expect(locator(["HOME": "/home/po"]).boardPath(explicit: nil) == "/home/po/.local/share/scrum/board.db")
+    #expect(locator(["XDG_DATA_HOME": "/data"]).boardPath(explicit: nil) == "/data/scrum/board.db")
+  }
+
+  @Test func theDemoNeverUsesTheRealBoard() {
+    #expect(locator(["HOME": "/home/po"]).demoPath(explicit: nil) == "/home/po/.local/share/scrum/demo.db")
+  }
+}

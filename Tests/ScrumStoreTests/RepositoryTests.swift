@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import ScrumCore
+import TestSupport
+import Testing
+
+@testable import ScrumStore
+
+@Suite struct RepositoryTests {
+  let folder: URL
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-store-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  }
+
+  func path(_ name: String = "board.db") -> String { folder.appendingPathComponent(name).path }
+
+  @Test func aCreatedBoardLoadsBackTheSame() throws {
+    let board = Fixtures.sampleBoard()
+    _ = try BoardRepository.create(at: path(), board: board)
+    let loaded = try BoardRepository.open(at: path()).load()
+    #expect(loaded == board)
+  }
+
+  @Test func changesAreWrittenThroughAndSurviveReopening() throws {
+    var board = Fixtures.sampleBoard()
+    let repository = try BoardRepository.create(at: path(), board: board)
+    let (id, added) = try board.addStory(title: "Export the backlog to CSV", after: StoryID(10), at: Fixtures.now)
+    try repository.apply(added)
+    let ranked = try board.rank(StoryID(20), .before(StoryID(9)), at: Fixtures.now)
+    try repository.apply(ranked)
+    let reopened = try BoardRepository.open(at: path()).load()
+    #expect(reopened == board)
+    #expect(reopened.story(id)?.title == "Export the backlog to CSV")
+    #expect(reopened.nextStoryNumber == id.number + 1)
+  }
+
+  @Test func aRankChangeWritesOnlyThatStory() throws {
+    var board = Fixtures.sampleBoard()
+    let repository = try BoardRepository.create(at: path(), board: board)
+    let pool = try DatabaseQueue(path: path())
+    let before = try pool.read { try Row.fetchAll($0, sql: "SELECT * FROM story ORDER BY number") }
+    try pool.close()
+    try repository.apply(try board.rank(StoryID(20), .before(StoryID(9)), at: Fixtures.now))
+    let check = try DatabaseQueue(path: path())
+    let after = try check.read { try Row.fetchAll($0, sql: "SELECT * FROM story ORDER BY number") }
+    let changed = zip(before, after).filter { $0 != $1 }.map { $0.1["number"] as Int }
+    #expect(changed == [20])
+  }
+
+  @Test func newFilesAreOwnerOnlyUnlessShared() throws {
+    _ = try BoardRepository.create(at: path("private.db"), board: Fixtures.tinyBoard())
+    _ = try BoardRepository.create(at: path("shared.db"), board: Fixtures.tinyBoard(), shared: true)
+    let privateMode = try FileManager.default.attributesOfItem(atPath: path("private.db"))[.posixPermissions] as? Int
+    let sharedMode = try FileManager.default.attributesOfItem(atPath: path("shared.db"))[.posixPermissions] as? Int
+    #expect(privateMode == 0o600)
+    #expect(sharedMode == 0o660)
+  }
+
+  @Test func creatingOverAnExistingFileIsRefused() throws {
+    try Data("keep me".utf8).write(to: URL(fileURLWithPath: path()))
+    #expect(throws: StoreError.alreadyExists(path: path())) {
+      try BoardRepository.create(at: path(), board: Fixtures.tinyBoard())
+    }
+    #expect(try String(contentsOfFile: path(), encoding: .utf8) == "keep me")
+  }
+
+  @Test func aMissingBoardSaysHowToMakeOne() {
+    #expect(throws: StoreError.missing(path: path())) { try BoardRepository.open(at: path()) }
+    #expect(StoreError.missing(path: "/x").description.contains("scrum demo"))
+  }
+
+  @Test func aFileThatIsNotSQLiteIsRefusedAndLeftUntouched() throws {
+    let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+    try bytes.write(to: URL(fileURLWithPath: path()))
+    #expect(throws: StoreError.notABoard(path: path())) { try BoardRepository.open(at: path()) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path())) == bytes)
+  }
+
+  @Test func aForeignSQLiteFileIsRefusedAndLeftUntouched() throws {
+    let queue = try DatabaseQueue(path: path())
+    try queue.write { try $0.execute(sql: "CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('hello')") }
+    try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path()))
+    #expect(throws: StoreError.notABoard(path: path())) { try BoardRepository.open(at: path()) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path())) == before)
+    #expect(!FileManager.default.fileExists(atPath: path() + "-wal"))
+  }
+
+  @Test func aBoardFromANewerVersionIsRefusedAndLeftUntouched() throws {
+    _ = try BoardRepository.create(at: path(), board: Fixtures.tinyBoard())
+    let queue = try DatabaseQueue(path: path())
+    try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+    try queue.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path()))
+    #expect(throws: StoreError.newerSchema(path: path())) { try BoardRepository.open(at: path()) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path())) == before)
+  }
+
+  @Test func theInMemoryRepositoryBehavesLikeAFile() throws {
+    var board = Fixtures.tinyBoard()
+    let repository = try BoardRepository.inMemory(board)
+    try repository.apply(try board.rank(StoryID(3), .before(StoryID(1)), at: Fixtures.now))
+    #expect(try repository.load() == board)
+  }
+}
