@@ -40,6 +40,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .moveUp: return isList ? "previous story" : "scroll up"
     case .first: return isList ? "first story" : "top"
     case .last: return isList ? "last story" : "bottom"
+    case .close: return scope == .help ? "close this help" : "back to the backlog, on the same story"
     default: return help
     }
   }
