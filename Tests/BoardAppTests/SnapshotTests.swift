@@ -7,7 +7,7 @@ import Testing
 
 /// Whole screens compared with the text in __Snapshots__ (re-record with SNAPSHOT_RECORD=1).
 @Suite struct SnapshotTests {
-  @Test(arguments: [Size(80, 24), Size(120, 40)])
+  @Test(arguments: [Size(80, 24), Size(120, 40), Size(200, 60)])
   func backlog(size: Size) throws {
     let app = try Session(size: size)
     app.press(.moveDown, .moveDown)

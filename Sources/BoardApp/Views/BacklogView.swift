@@ -5,23 +5,57 @@ import TermUI
 struct BacklogView {
   let state: AppState
 
+  /// The columns right of the title, and the terminal width from which each is shown: a wide
+  /// terminal shows more about each story instead of a longer gap.
+  private enum Field: CaseIterable {
+    case labels, assignee, status, points, epic
+
+    var heading: String {
+      switch self {
+      case .labels: return "LABELS"
+      case .assignee: return "ASSIGNEE"
+      case .status: return "STATUS"
+      case .points: return " PTS"
+      case .epic: return "EPIC"
+      }
+    }
+
+    func width(for terminalWidth: Int) -> Int {
+      switch self {
+      case .labels: return terminalWidth >= 150 ? 22 : 0
+      case .assignee: return terminalWidth >= 110 ? 10 : 0
+      case .status: return terminalWidth >= 100 ? 12 : 0
+      case .points: return 4
+      case .epic: return terminalWidth >= 60 ? min(14, max(8, terminalWidth / 8)) : 0
+      }
+    }
+  }
+
   /// Column positions for one width.
   private struct Columns {
-    let key: Int, keyWidth: Int
+    let key = 2
+    let keyWidth: Int
     let ready: Int
-    let title: Int, titleWidth: Int
-    let points: Int
-    let epic: Int, epicWidth: Int
+    let title: Int
+    let titleWidth: Int
+    /// Shown fields with their x and width, left to right.
+    let fields: [(field: Field, x: Int, width: Int)]
 
     init(width: Int, keyWidth: Int) {
       self.keyWidth = keyWidth
-      key = 2
       ready = key + keyWidth + 1
       title = ready + 2
-      epicWidth = width >= 60 ? min(14, max(8, width / 8)) : 0
-      epic = width - epicWidth - (epicWidth > 0 ? 1 : 0)
-      points = epic - (epicWidth > 0 ? 2 : 0) - 4
-      titleWidth = max(1, points - 1 - title)
+      var x = width - 1
+      var placed: [(field: Field, x: Int, width: Int)] = []
+      for field in Field.allCases.reversed() {
+        let fieldWidth = field.width(for: width)
+        guard fieldWidth > 0 else { continue }
+        x -= fieldWidth
+        placed.insert((field, x, fieldWidth), at: 0)
+        x -= 2
+      }
+      fields = placed
+      titleWidth = max(1, x + 1 - title)
     }
   }
 
@@ -36,9 +70,8 @@ struct BacklogView {
     grid.put("KEY", at: Point(columns.key, header.y), style: Style(.dim, bold: true))
     grid.put("R", at: Point(columns.ready, header.y), style: Style(.dim, bold: true))
     grid.put("TITLE", at: Point(columns.title, header.y), style: Style(.dim, bold: true))
-    grid.put(" PTS", at: Point(columns.points, header.y), style: Style(.dim, bold: true))
-    if columns.epicWidth > 0 {
-      grid.put("EPIC", at: Point(columns.epic, header.y), style: Style(.dim, bold: true))
+    for (field, x, width) in columns.fields {
+      grid.put(field.heading, at: Point(x, header.y), limit: width, style: Style(.dim, bold: true))
     }
 
     let list = layout.backlogList
@@ -112,14 +145,30 @@ struct BacklogView {
       }
     }
     grid.put(title, at: Point(columns.title, area.y), limit: columns.titleWidth)
-    let points = story.points.map { $0.description } ?? "–"
-    grid.put(
-      String(repeating: " ", count: max(0, 4 - TextWidth.of(points))) + points, at: Point(columns.points, area.y),
-      limit: 4, style: styled(story.points == nil ? Style(.dim) : Style(.normal, bold: true)))
-    if columns.epicWidth > 0, let epic = board.epic(story.epic) {
-      grid.put(
-        TextWidth.truncate(epic.title, to: columns.epicWidth), at: Point(columns.epic, area.y),
-        limit: columns.epicWidth, style: styled(Style(.epic(epic.colour))))
+    for (field, x, width) in columns.fields {
+      let at = Point(x, area.y)
+      switch field {
+      case .points:
+        let points = story.points.map { $0.description } ?? "–"
+        grid.put(
+          String(repeating: " ", count: max(0, width - TextWidth.of(points))) + points, at: at, limit: width,
+          style: styled(story.points == nil ? Style(.dim) : Style(.normal, bold: true)))
+      case .epic:
+        if let epic = board.epic(story.epic) {
+          grid.put(TextWidth.truncate(epic.title, to: width), at: at, limit: width, style: styled(Style(.epic(epic.colour))))
+        }
+      case .status:
+        let column = board.column(story.status)?.title ?? story.status
+        grid.put(TextWidth.truncate(column, to: width), at: at, limit: width, style: styled(Style(.accent)))
+      case .assignee:
+        grid.put(
+          TextWidth.truncate(story.assignee.map { "@" + $0 } ?? "", to: width), at: at, limit: width,
+          style: styled(Style(.normal)))
+      case .labels:
+        grid.put(
+          TextWidth.truncate(story.labels.joined(separator: ","), to: width), at: at, limit: width,
+          style: styled(Style(.dim)))
+      }
     }
   }
 }
