@@ -37,7 +37,11 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     return rank(&state, rows: rows, down: command == .rankDown)
   case .back:
     return [.quit]
-  case .close, .help, .quit:
+  case .close:
+    // Nothing is open here; say how to leave rather than quit on a stray Esc.
+    state.flash = .info("Nothing to close here: q quits (everything is already saved)")
+    return []
+  case .help, .quit:
     return []
   }
   keepSelectionInView(&state)

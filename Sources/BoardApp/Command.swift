@@ -40,7 +40,12 @@ public enum Command: String, CaseIterable, Sendable {
     case .moveUp: return isList ? "previous story" : "scroll up"
     case .first: return isList ? "first story" : "top"
     case .last: return isList ? "last story" : "bottom"
-    case .close: return scope == .help ? "close this help" : "back to the backlog, on the same story"
+    case .close:
+      switch scope {
+      case .help: return "close this help"
+      case .backlog: return "close a prompt or message (q quits)"
+      default: return "back to the backlog, on the same story"
+      }
     default: return help
     }
   }
@@ -80,6 +85,7 @@ public enum Command: String, CaseIterable, Sendable {
     (.backlog, .rankDown, [.character("J")]),
     (.backlog, .rankUp, [.character("K")]),
     (.backlog, .back, [.character("q")]),
+    (.backlog, .close, [.escape]),
     (.detail, .moveDown, [.character("j"), .down]),
     (.detail, .moveUp, [.character("k"), .up]),
     (.detail, .pageDown, [.pageDown, .control("f"), .character(" ")]),
