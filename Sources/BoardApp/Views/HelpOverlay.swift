@@ -27,7 +27,8 @@ struct HelpOverlay {
 
   func draw(into grid: inout Grid, layout: Layout) {
     let box = layout.helpBox
-    grid.fill(box)
+    // Blank the rows behind the box edge to edge, so no half-covered row shows at its sides.
+    grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
     let horizontal = String(repeating: "─", count: max(0, box.width - 2))
     grid.put("┌" + horizontal + "┐", at: box.origin, style: Style(.accent))
     for y in (box.y + 1)..<(box.maxY - 1) {
