@@ -47,7 +47,11 @@ public struct Flash: Equatable, Sendable {
 
 /// Everything the screen shows, and nothing the runtime does: the model the reducer changes.
 public struct AppState: Equatable, Sendable {
-  public var board: Board
+  public var board: Board {
+    didSet { backlogRows = BacklogRows(board: board) }
+  }
+  /// The backlog's rows, derived from the board whenever it changes.
+  private(set) var backlogRows: BacklogRows
   public var size: Size
   /// The time of the action being handled; the runtime sets it, the reducer never reads a clock.
   public var now: Date
@@ -62,11 +66,12 @@ public struct AppState: Equatable, Sendable {
 
   public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap()) {
     self.board = board
+    self.backlogRows = BacklogRows(board: board)
     self.keymap = keymap
     self.size = size
     self.now = now
     // A pane opens on its first item.
-    self.backlog.selection = BacklogRows(board: board).storyIDs.first
+    self.backlog.selection = backlogRows.storyIDs.first
   }
 
   /// The scope whose key bindings apply now.

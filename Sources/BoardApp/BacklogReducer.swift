@@ -2,9 +2,9 @@ import ScrumCore
 import TermUI
 
 func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
-  let rows = BacklogRows(board: state.board)
+  let rows = state.backlogRows
   let ids = rows.storyIDs
-  let current = state.backlog.selection.flatMap { ids.firstIndex(of: $0) }
+  let current = state.backlog.selection.flatMap { rows.position(of: $0) }
   let page = max(1, Layout(size: state.size).backlogList.height - 1)
 
   func select(_ index: Int) {
@@ -73,7 +73,7 @@ private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Ef
 /// Scrolls the backlog just enough to show the selected story; shows the section heading too
 /// when the selection is the first story.
 func keepSelectionInView(_ state: inout AppState) {
-  let rows = BacklogRows(board: state.board)
+  let rows = state.backlogRows
   let height = Layout(size: state.size).backlogList.height
   guard height > 0 else { return }
   let maxScroll = max(0, rows.rows.count - height)

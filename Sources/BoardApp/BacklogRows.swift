@@ -1,12 +1,15 @@
 import ScrumCore
 
 /// The rows of the backlog pane: the current sprint's section, then the product backlog.
-struct BacklogRows {
-  enum Row: Equatable {
-    case sprintHeading(Sprint, stories: [Story])
-    case backlogHeading(stories: [Story])
-    case story(Story)
-    case placeholder(String)
+/// Derived from the board once per change of the board (not per key or per frame), so moving
+/// through a backlog of 100,000 stories costs the same as through 10.
+struct BacklogRows: Equatable, Sendable {
+  enum Row: Equatable, Sendable {
+    case sprintHeading(Sprint, totals: Totals)
+    case backlogHeading(totals: Totals)
+    case story(StoryID)
+    /// An empty section: the sprint's (true) or the product backlog's (false).
+    case emptySection(isSprint: Bool)
     case gap
 
     var isStory: Bool {
@@ -15,47 +18,71 @@ struct BacklogRows {
     }
   }
 
-  let rows: [Row]
-  /// Story ids in display order, for moving the selection.
-  let storyIDs: [StoryID]
-  /// Each story's row index and the ids of the section it belongs to.
-  private let rowIndex: [StoryID: Int]
-  private let sectionOf: [StoryID: [StoryID]]
+  /// Counts and points of a section.
+  struct Totals: Equatable, Sendable {
+    var count = 0
+    var points = 0.0
+    var readyPoints = 0.0
 
-  init(board: Board) {
-    var rows: [Row] = []
-    var ids: [StoryID] = []
-    var sections: [StoryID: [StoryID]] = [:]
-    func addSection(_ stories: [Story], emptyNote: String) {
-      let sectionIDs = stories.map(\.id)
-      if stories.isEmpty { rows.append(.placeholder(emptyNote)) }
-      for story in stories {
-        rows.append(.story(story))
-        ids.append(story.id)
-        sections[story.id] = sectionIDs
-      }
+    mutating func add(_ story: Story) {
+      count += 1
+      points += story.points?.value ?? 0
+      if story.isReady { readyPoints += story.points?.value ?? 0 }
     }
-    if let sprint = board.currentSprint {
-      let stories = board.stories(inSprint: sprint.name)
-      rows.append(.sprintHeading(sprint, stories: stories))
-      addSection(stories, emptyNote: "No stories planned in this sprint yet")
-      rows.append(.gap)
-    }
-    let backlog = board.stories(inSprint: nil)
-    rows.append(.backlogHeading(stories: backlog))
-    addSection(backlog, emptyNote: "The product backlog is empty: press a to add a story")
-    self.rows = rows
-    self.storyIDs = ids
-    var index: [StoryID: Int] = [:]
-    for (position, row) in rows.enumerated() {
-      if case .story(let story) = row { index[story.id] = position }
-    }
-    self.rowIndex = index
-    self.sectionOf = sections
   }
 
+  private(set) var rows: [Row] = []
+  /// Story ids in display order, for moving the selection.
+  private(set) var storyIDs: [StoryID] = []
+  /// The product backlog's totals, for the status line.
+  private(set) var backlogTotals = Totals()
+  private var rowIndex: [StoryID: Int] = [:]
+  private var orderIndex: [StoryID: Int] = [:]
+  private var sections: [[StoryID]] = []
+  private var sectionOf: [StoryID: Int] = [:]
+
+  init(board: Board) {
+    var sprintStories: [StoryID] = []
+    var backlogStories: [StoryID] = []
+    var sprintTotals = Totals()
+    let sprint = board.currentSprint
+    for story in board.stories {
+      if story.sprint == nil {
+        backlogStories.append(story.id)
+        backlogTotals.add(story)
+      } else if let sprint, story.sprint == sprint.name {
+        sprintStories.append(story.id)
+        sprintTotals.add(story)
+      }
+    }
+    if let sprint {
+      rows.append(.sprintHeading(sprint, totals: sprintTotals))
+      addSection(sprintStories, isSprint: true)
+      rows.append(.gap)
+    }
+    rows.append(.backlogHeading(totals: backlogTotals))
+    addSection(backlogStories, isSprint: false)
+  }
+
+  private mutating func addSection(_ ids: [StoryID], isSprint: Bool) {
+    if ids.isEmpty { rows.append(.emptySection(isSprint: isSprint)) }
+    let section = sections.count
+    sections.append(ids)
+    for id in ids {
+      rowIndex[id] = rows.count
+      orderIndex[id] = storyIDs.count
+      sectionOf[id] = section
+      rows.append(.story(id))
+      storyIDs.append(id)
+    }
+  }
+
+  /// The row a story is drawn on.
   func rowIndex(of id: StoryID) -> Int? { rowIndex[id] }
 
+  /// A story's place among all listed stories.
+  func position(of id: StoryID) -> Int? { orderIndex[id] }
+
   /// The stories of the section (sprint or backlog) that `id` is in, in rank order.
-  func section(of id: StoryID) -> [StoryID] { sectionOf[id] ?? [] }
+  func section(of id: StoryID) -> [StoryID] { sectionOf[id].map { sections[$0] } ?? [] }
 }

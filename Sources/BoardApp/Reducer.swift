@@ -35,7 +35,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// Moves the selection to a live story if its story went away (a failed write, a reload).
 func repairSelection(_ state: inout AppState) {
-  let rows = BacklogRows(board: state.board)
+  let rows = state.backlogRows
   if let selection = state.backlog.selection, rows.rowIndex(of: selection) != nil { return }
   state.backlog.selection = rows.storyIDs.first
   if let detail = state.detail, state.board.story(detail.story) == nil {

@@ -61,7 +61,7 @@ struct BacklogView {
 
   func draw(into grid: inout Grid, layout: Layout) {
     let board = state.board
-    let rows = BacklogRows(board: board)
+    let rows = state.backlogRows
     let keyWidth = max(5, TextWidth.of(board.key(of: StoryID(max(1, board.nextStoryNumber - 1)))))
     let columns = Columns(width: layout.body.width, keyWidth: keyWidth)
 
@@ -79,15 +79,21 @@ struct BacklogView {
     for (offset, row) in visible.enumerated() {
       let area = list.row(offset)
       switch row {
-      case .sprintHeading(let sprint, let stories):
-        drawSprintHeading(sprint, stories: stories, area, into: &grid)
-      case .backlogHeading(let stories):
-        let points = stories.compactMap(\.points?.value).reduce(0, +)
+      case .sprintHeading(let sprint, let totals):
+        drawSprintHeading(sprint, committed: totals.points, area, into: &grid)
+      case .backlogHeading(let totals):
         drawHeading(
-          "Product backlog", detail: "\(stories.count) stories · \(format(points)) pts", area, into: &grid)
-      case .story(let story):
-        drawStory(story, selected: story.id == state.backlog.selection, columns: columns, area, into: &grid)
-      case .placeholder(let note):
+          "Product backlog", detail: "\(totals.count) stories · \(format(totals.points)) pts", area, into: &grid)
+      case .story(let id):
+        if let story = board.story(id) {
+          drawStory(story, selected: id == state.backlog.selection, columns: columns, area, into: &grid)
+        }
+      case .emptySection(let isSprint):
+        let addKey = state.keymap.keys(for: .addStory, in: .backlog).first
+        let note =
+          isSprint
+          ? "No stories planned in this sprint yet"
+          : "The product backlog is empty" + (addKey.map { ": press \($0) to add a story" } ?? "")
         grid.put("   " + note, in: area, style: Style(.dim))
       case .gap:
         break
@@ -95,8 +101,7 @@ struct BacklogView {
     }
   }
 
-  private func drawSprintHeading(_ sprint: Sprint, stories: [Story], _ area: Rect, into grid: inout Grid) {
-    let committed = stories.compactMap(\.points?.value).reduce(0, +)
+  private func drawSprintHeading(_ sprint: Sprint, committed: Double, _ area: Rect, into grid: inout Grid) {
     var detail = "\(sprint.state.rawValue) · \(format(committed))"
     if let capacity = sprint.capacity { detail += "/\(format(capacity))" }
     detail += " pts"

@@ -57,11 +57,9 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
       style: Style(.dim))
     return
   }
-  let backlog = state.board.stories(inSprint: nil)
-  let points = backlog.compactMap(\.points?.value).reduce(0, +)
-  let readyPoints = backlog.filter(\.isReady).compactMap(\.points?.value).reduce(0, +)
+  let totals = state.backlogRows.backlogTotals
   let summary =
-    " \(backlog.count) stories in the backlog · \(format(points)) pts · \(format(readyPoints)) pts ready"
+    " \(totals.count) stories in the backlog · \(format(totals.points)) pts · \(format(totals.readyPoints)) pts ready"
   grid.put(summary, in: area, style: Style(.dim))
 }
 
