@@ -31,8 +31,11 @@ let package = Package(
     // The application: state, commands, keymap, reducer, panes and the runtime loop.
     .target(name: "BoardApp", dependencies: ["ScrumCore", "ScrumStore", "TermUI"]),
 
+    // Restores the terminal from a fatal-signal handler (async-signal-safe C, no ncurses).
+    .target(name: "CCrashGuard"),
+
     // The only module that talks to ncurses.
-    .target(name: "NcursesTerminal", dependencies: ["CNcurses", "TermUI"]),
+    .target(name: "NcursesTerminal", dependencies: ["CNcurses", "CCrashGuard", "TermUI"]),
 
     .executableTarget(
       name: "scrum",

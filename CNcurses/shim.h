@@ -55,4 +55,10 @@ static inline int cn_put_cell(WINDOW *win, int y, int x, const wchar_t *text, at
   return mvwadd_wch(win, y, x, &cell);
 }
 
+/// A terminfo string capability of the current terminal, or NULL if it has none.
+static inline const char *cn_string_capability(const char *name) {
+  char *value = tigetstr((char *)name);
+  return (value == NULL || value == (char *)-1) ? NULL : value;
+}
+
 #endif

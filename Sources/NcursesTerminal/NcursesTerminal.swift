@@ -21,6 +21,7 @@ public final class NcursesTerminal: Terminal {
       // LANG is often unset over SSH, in CI and in cron: without UTF-8, CJK shows blank.
       setlocale(LC_CTYPE, "C.UTF-8")
     }
+    CrashGuard.saveModes()
     guard let screen = newterm(term, cn_stdout(), cn_stdin()) else {
       Signals.restoreDefaults()
       throw TerminalError.startFailed(term)
@@ -39,6 +40,7 @@ public final class NcursesTerminal: Terminal {
     set_escdelay(25)
     curs_set(0)
     palette = Palette(environment: environment)
+    CrashGuard.arm()
   }
 
   deinit { stop() }
@@ -49,6 +51,7 @@ public final class NcursesTerminal: Terminal {
     stopped = true
     endwin()
     delscreen(screen)
+    CrashGuard.disarm()
     Signals.restoreDefaults()
   }
 

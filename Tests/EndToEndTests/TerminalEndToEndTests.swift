@@ -5,7 +5,9 @@ import Testing
 
 /// The terminal is always given back, follows resizes, and bad terminals get a one-line error.
 @Suite(.enabled(if: tmuxOrCI)) struct TerminalEndToEndTests {
-  @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130))])
+  /// SIGTERM and SIGINT end the loop cleanly; SIGSEGV and SIGILL stand for a crash (a Swift
+  /// runtime trap is SIGILL), where only the crash guard can give the terminal back.
+  @Test(arguments: [(SIGTERM, Int32(143)), (SIGINT, Int32(130)), (SIGSEGV, Int32(139)), (SIGILL, Int32(132))])
   func aSignalEndsTheBoardAndRestoresTheTerminal(signal: Int32, status: Int32) throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
