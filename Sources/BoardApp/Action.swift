@@ -10,6 +10,10 @@ public enum Action: Equatable, Sendable {
   case resized(Size)
   /// Writing a change failed; the runtime reloaded the board as it is on disk.
   case persistFailed(message: String, reloaded: Board?)
+  /// New stories got other keys than the ones shown, because another process took them first.
+  case storiesRenumbered([StoryID: StoryID])
+  /// Another process changed the board: its settings, and only the stories that changed.
+  case boardChangedElsewhere(settings: Board, changed: [Story], deleted: [StoryID])
 }
 
 /// I/O the reducer asks the runtime to do.

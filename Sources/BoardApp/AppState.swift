@@ -63,6 +63,9 @@ public struct AppState: Equatable, Sendable {
   public var flash: Flash?
   /// The key bindings in force (defaults, later the user's own).
   public var keymap: Keymap
+  /// This session's changes, newest last, each with the change that undoes it.
+  public var undoStack: [UndoEntry] = []
+  public var redoStack: [UndoEntry] = []
 
   public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap()) {
     self.board = board
@@ -82,6 +85,12 @@ public struct AppState: Equatable, Sendable {
     case .detail: return .detail
     }
   }
+}
+
+/// A change this session made, and the change that takes it back.
+public struct UndoEntry: Equatable, Sendable {
+  public var change: BoardChange
+  public var inverse: BoardChange
 }
 
 /// The help overlay's scroll position.

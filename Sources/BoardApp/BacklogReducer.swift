@@ -41,7 +41,7 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     // Nothing is open here; say how to leave rather than quit on a stray Esc.
     state.flash = .info("Nothing to close here: q quits (everything is already saved)")
     return []
-  case .help, .quit:
+  case .help, .quit, .undo, .redo:
     return []
   }
   keepSelectionInView(&state)
@@ -60,14 +60,10 @@ private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Ef
     return []
   }
   let placement: Board.Placement = down ? .after(section[neighbour]) : .before(section[neighbour])
-  do {
-    let change = try state.board.rank(selection, placement, at: state.now)
-    keepSelectionInView(&state)
-    return [.persist(change)]
-  } catch {
-    state.flash = .error("\(error)")
-    return []
-  }
+  let now = state.now
+  let effects = perform(&state) { board in try board.rank(selection, placement, at: now) }
+  keepSelectionInView(&state)
+  return effects
 }
 
 /// Scrolls the backlog just enough to show the selected story; shows the section heading too

@@ -30,6 +30,8 @@ public enum Command: String, CaseIterable, Sendable {
   case back = "back"
   case close = "close"
   case help = "help"
+  case undo = "undo"
+  case redo = "redo"
   case quit = "quit"
 
   /// One line for the help overlay, as the command reads where it is bound.
@@ -66,6 +68,8 @@ public enum Command: String, CaseIterable, Sendable {
     case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
     case .help: return "show or hide this help"
+    case .undo: return "undo this session's last change"
+    case .redo: return "redo what was undone"
     case .quit: return "quit at once (all is saved)"
     }
   }
@@ -74,6 +78,8 @@ public enum Command: String, CaseIterable, Sendable {
   public static let defaultBindings: [(scope: Scope, command: Command, keys: [Key])] = [
     (.global, .help, [.character("?")]),
     (.global, .quit, [.control("c")]),
+    (.global, .undo, [.character("u")]),
+    (.global, .redo, [.control("r")]),
     (.backlog, .moveDown, [.character("j"), .down]),
     (.backlog, .moveUp, [.character("k"), .up]),
     (.backlog, .pageDown, [.pageDown, .control("f")]),

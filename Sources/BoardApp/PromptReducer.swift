@@ -24,14 +24,17 @@ private func addStory(_ state: inout AppState, title: String, after: StoryID?) -
     state.flash = .info("Nothing added: the title was empty")
     return []
   }
-  do {
-    let (id, change) = try state.board.addStory(title: title, after: after, at: state.now)
-    state.backlog.selection = id
-    keepSelectionInView(&state)
-    state.flash = .info("Added \(state.board.key(of: id))")
-    return [.persist(change)]
-  } catch {
-    state.flash = .error("\(error)")
-    return []
+  let now = state.now
+  var added: StoryID?
+  let effects = perform(&state) { board in
+    let (id, change) = try board.addStory(title: title, after: after, at: now)
+    added = id
+    return change
   }
+  if let added {
+    state.backlog.selection = added
+    keepSelectionInView(&state)
+    state.flash = .info("Added \(state.board.key(of: added))")
+  }
+  return effects
 }

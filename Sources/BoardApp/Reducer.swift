@@ -17,10 +17,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.flash = .error(message)
     repairSelection(&state)
     return []
+  case .storiesRenumbered(let renumbered):
+    renumber(&state, renumbered)
+    return []
+  case .boardChangedElsewhere(let settings, let changed, let deleted):
+    mergeChanges(&state, settings: settings, changed: changed, deleted: deleted)
+    return []
   case .typed(let key):
     return reducePrompt(&state, key)
   case .command(let command):
     if command == .quit { return [.quit] }
+    if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
     if state.help != nil { return reduceHelp(&state, command) }
     if command == .help {
       state.help = HelpState()
@@ -31,6 +38,79 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .detail: return reduceDetail(&state, command)
     }
   }
+}
+
+/// Makes a change to the board as the user asked, remembers how to undo it, and asks for it
+/// to be written through. A refused change shows why and changes nothing.
+func perform(_ state: inout AppState, _ makeChange: (inout Board) throws -> BoardChange) -> [Effect] {
+  let before = state.board
+  do {
+    let change = try makeChange(&state.board)
+    let inverse = try before.inverse(of: change)
+    state.undoStack.append(UndoEntry(change: change, inverse: inverse))
+    state.redoStack.removeAll()
+    return [.persist(change)]
+  } catch {
+    state.board = before
+    state.flash = .error("\(error)")
+    return []
+  }
+}
+
+private func undoOrRedo(_ state: inout AppState, redo: Bool) -> [Effect] {
+  guard var entry = redo ? state.redoStack.popLast() : state.undoStack.popLast() else {
+    state.flash = .info(redo ? "Nothing to redo" : "Nothing to undo")
+    return []
+  }
+  let change = (redo ? entry.change : entry.inverse).restamped(at: state.now)
+  do {
+    try state.board.apply(change)
+  } catch {
+    state.flash = .error("Cannot \(redo ? "redo" : "undo"): \(error)")
+    return []
+  }
+  if redo {
+    entry.change = change
+    state.undoStack.append(entry)
+  } else {
+    entry.inverse = change
+    state.redoStack.append(entry)
+  }
+  state.flash = .info(redo ? "Redone" : "Undone")
+  if case .storyAdded(let story) = change { state.backlog.selection = story.id }
+  repairSelection(&state)
+  return [.persist(change)]
+}
+
+/// Another process took the numbers of stories added here: they get the keys the store gave.
+private func renumber(_ state: inout AppState, _ renumbered: [StoryID: StoryID]) {
+  for (old, new) in renumbered {
+    guard var story = state.board.story(old) else { continue }
+    story.id = new
+    try? state.board.apply(.batch([.storyDeleted(old), .storyAdded(story)]))
+    if state.backlog.selection == old { state.backlog.selection = new }
+    if state.detail?.story == old { state.detail?.story = new }
+  }
+  keepSelectionInView(&state)
+}
+
+/// Takes in what another process changed; the cursor stays on the same story, and when that
+/// story went away, on its neighbour.
+private func mergeChanges(_ state: inout AppState, settings: Board, changed: [Story], deleted: [StoryID]) {
+  let rowsBefore = state.backlogRows
+  var board = state.board
+  board.adoptSettings(of: settings)
+  board.merge(stories: changed, deleted: deleted, nextStoryNumber: settings.nextStoryNumber)
+  state.board = board
+  if let selection = state.backlog.selection, state.backlogRows.rowIndex(of: selection) == nil,
+    let position = rowsBefore.position(of: selection)
+  {
+    let survivors = rowsBefore.storyIDs[position...].dropFirst().first { state.backlogRows.position(of: $0) != nil }
+      ?? rowsBefore.storyIDs[..<position].last { state.backlogRows.position(of: $0) != nil }
+    state.backlog.selection = survivors
+  }
+  repairSelection(&state)
+  clampDetailScroll(&state)
 }
 
 /// Moves the selection to a live story if its story went away (a failed write, a reload).

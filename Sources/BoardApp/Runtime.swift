@@ -11,11 +11,20 @@ public final class Runtime {
   private let store: BoardStore
   private let clock: () -> Date
   private var finished = false
+  /// The store's revision that the in-memory board reflects.
+  private var seenRevision: Int
 
-  public init(board: Board, store: BoardStore, terminal: Terminal, clock: @escaping () -> Date = Date.init) {
+  /// How often an idle board looks for other processes' changes: well within the one second
+  /// in which every screen must show a teammate's move.
+  public static let pollMilliseconds = 250
+
+  public init(
+    board: Board, revision: Int = 0, store: BoardStore, terminal: Terminal, clock: @escaping () -> Date = Date.init
+  ) {
     self.terminal = terminal
     self.store = store
     self.clock = clock
+    self.seenRevision = revision
     self.state = AppState(board: board, size: terminal.size, now: clock())
     _ = reduce(&state, .resized(terminal.size))
   }
@@ -24,9 +33,33 @@ public final class Runtime {
   public func run() {
     drawFrame()
     while !finished {
-      guard let event = terminal.nextEvent(timeoutMilliseconds: 1000) else { continue }
+      guard let event = terminal.nextEvent(timeoutMilliseconds: Runtime.pollMilliseconds) else {
+        pullChangesFromOthers()
+        continue
+      }
       handle(event)
     }
+  }
+
+  /// Takes in what other processes wrote since the revision seen, and redraws if anything
+  /// changed; true if it did.
+  @discardableResult
+  public func pullChangesFromOthers() -> Bool {
+    guard mergeChangesFromOthers() else { return false }
+    drawFrame()
+    return true
+  }
+
+  private func mergeChangesFromOthers() -> Bool {
+    guard let revision = try? store.revision(), revision != seenRevision else { return false }
+    guard let update = try? store.changes(since: seenRevision) else { return false }
+    state.now = clock()
+    _ = reduce(
+      &state,
+      .boardChangedElsewhere(
+        settings: update.settings, changed: update.changedStories, deleted: update.deletedStories))
+    seenRevision = update.revision
+    return true
   }
 
   /// Handles one event; returns false once the program should end.
@@ -60,11 +93,19 @@ public final class Runtime {
       finished = true
     case .persist(let change):
       do {
-        try store.apply(change)
+        let result = try store.apply(change)
+        if !result.renumbered.isEmpty { _ = reduce(&state, .storiesRenumbered(result.renumbered)) }
+        if result.previousRevision == seenRevision {
+          seenRevision = result.revision
+        } else {
+          // Someone else wrote in between: take their changes in now (ours come back too).
+          _ = mergeChangesFromOthers()
+        }
       } catch {
-        let reloaded = try? store.load()
+        let reloaded = try? store.loadWithRevision()
+        if let reloaded { seenRevision = reloaded.1 }
         let message = "\(error)" + (reloaded == nil ? "" : "; the board was reloaded from disk")
-        _ = reduce(&state, .persistFailed(message: message, reloaded: reloaded))
+        _ = reduce(&state, .persistFailed(message: message, reloaded: reloaded?.0))
       }
     }
   }

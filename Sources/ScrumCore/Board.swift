@@ -99,13 +99,13 @@ public struct Board: Equatable, Sendable {
     } else {
       rank = Rank.between(rankOrder.last.flatMap { storiesByID[$0]?.rank }, nil)
     }
-    let id = StoryID(nextStoryNumber)
+    if let sprintName, self.sprint(named: sprintName) == nil { throw BoardError.unknownSprint(sprintName) }
     let story = Story(
-      id: id, title: cleanTitle, status: columns.first?.id ?? "todo", rank: rank, sprint: sprintName,
-      createdAt: now)
-    nextStoryNumber += 1
-    insert(story)
-    return (id, .storyAdded(story))
+      id: StoryID(nextStoryNumber), title: cleanTitle, status: columns.first?.id ?? "todo", rank: rank,
+      sprint: sprintName, createdAt: now)
+    let change = BoardChange.storyAdded(story)
+    try apply(change)
+    return (story.id, change)
   }
 
   /// Where to put a story relative to another one.
@@ -115,21 +115,224 @@ public struct Board: Equatable, Sendable {
 
   /// Gives `id` a new rank so that it sits right before or after another story; writes one row.
   public mutating func rank(_ id: StoryID, _ placement: Placement, at now: Date) throws -> BoardChange {
-    guard var story = storiesByID[id] else { throw BoardError.unknownStory(id) }
+    guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
     let anchorID: StoryID
     switch placement {
     case .before(let other), .after(let other): anchorID = other
     }
     guard let anchor = storiesByID[anchorID] else { throw BoardError.unknownStory(anchorID) }
     guard anchorID != id else { throw BoardError.cannotRankAgainstItself }
-    remove(id)
+    // Neighbours as they will be once the story has left its place.
+    let others = rankOrder.filter { $0 != id }
+    guard let index = others.firstIndex(of: anchorID) else { throw BoardError.unknownStory(anchorID) }
+    let rank: Rank
     switch placement {
-    case .before: story.rank = Rank.between(rankBefore(anchorID), anchor.rank)
-    case .after: story.rank = Rank.between(anchor.rank, rankAfter(anchorID))
+    case .before:
+      rank = Rank.between(index > 0 ? storiesByID[others[index - 1]]?.rank : nil, anchor.rank)
+    case .after:
+      rank = Rank.between(anchor.rank, index + 1 < others.count ? storiesByID[others[index + 1]]?.rank : nil)
     }
-    story.updatedAt = now
-    insert(story)
-    return .storyRanked(id, story.rank, updatedAt: now)
+    let change = BoardChange.storyRanked(id, rank, updatedAt: now)
+    try apply(change)
+    return change
+  }
+
+  /// Moves a story to the very top or bottom of the whole ranking.
+  public mutating func rankToEnd(_ id: StoryID, top: Bool, at now: Date) throws -> BoardChange {
+    guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
+    let others = rankOrder.filter { $0 != id }
+    let rank =
+      top
+      ? Rank.between(nil, others.first.flatMap { storiesByID[$0]?.rank })
+      : Rank.between(others.last.flatMap { storiesByID[$0]?.rank }, nil)
+    let change = BoardChange.storyRanked(id, rank, updatedAt: now)
+    try apply(change)
+    return change
+  }
+
+  /// Applies a change in memory; throws, changing nothing, when it does not fit this board.
+  public mutating func apply(_ change: BoardChange) throws {
+    switch change {
+    case .storyAdded(let story):
+      guard storiesByID[story.id] == nil else { throw BoardError.unknownStory(story.id) }
+      try validateStatus(story.status)
+      insert(story)
+      nextStoryNumber = max(nextStoryNumber, story.id.number + 1)
+    case .storyDeleted(let id):
+      guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
+      remove(id)
+    case .storyRanked(let id, let rank, let updatedAt):
+      var story = try existing(id)
+      story.rank = rank
+      story.updatedAt = updatedAt
+      remove(id)
+      insert(story)
+    case .storyEdited(let id, let fields, let updatedAt):
+      var story = try existing(id)
+      for field in fields { try set(field, of: &story) }
+      story.updatedAt = updatedAt
+      storiesByID[id] = story
+    case .storyMoved(let id, let status, let at):
+      var story = try existing(id)
+      try validateStatus(status)
+      guard story.status != status else { return }
+      story.history.append(StatusChange(from: story.status, to: status, at: at))
+      story.status = status
+      story.updatedAt = at
+      storiesByID[id] = story
+    case .criterionSet(let id, let index, let criterion, let updatedAt):
+      var story = try existing(id)
+      guard story.acceptanceCriteria.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+      story.acceptanceCriteria[index] = criterion
+      story.updatedAt = updatedAt
+      storiesByID[id] = story
+    case .taskSet(let id, let index, let task, let updatedAt):
+      var story = try existing(id)
+      guard story.tasks.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+      story.tasks[index] = task
+      story.updatedAt = updatedAt
+      storiesByID[id] = story
+    case .criteriaReplaced(let id, let criteria, let updatedAt):
+      var story = try existing(id)
+      story.acceptanceCriteria = criteria
+      story.updatedAt = updatedAt
+      storiesByID[id] = story
+    case .tasksReplaced(let id, let tasks, let updatedAt):
+      var story = try existing(id)
+      story.tasks = tasks
+      story.updatedAt = updatedAt
+      storiesByID[id] = story
+    case .sprintAdded(let sprint):
+      guard self.sprint(named: sprint.name) == nil else { throw BoardError.duplicateSprint(sprint.name) }
+      if sprint.state == .active, let active = activeSprint { throw BoardError.anotherSprintActive(active.name) }
+      sprints.append(sprint)
+    case .sprintRemoved(let name):
+      guard let index = sprints.firstIndex(where: { $0.name == name }) else { throw BoardError.unknownSprint(name) }
+      sprints.remove(at: index)
+    case .sprintUpdated(let sprint):
+      guard let index = sprints.firstIndex(where: { $0.name == sprint.name }) else {
+        throw BoardError.unknownSprint(sprint.name)
+      }
+      if sprint.state == .active, let active = activeSprint, active.name != sprint.name {
+        throw BoardError.anotherSprintActive(active.name)
+      }
+      sprints[index] = sprint
+    case .batch(let changes):
+      // All or nothing, like the transaction that writes it.
+      var copy = self
+      for part in changes { try copy.apply(part) }
+      self = copy
+    }
+  }
+
+  /// The change that undoes `change`, computed against the board as it is before `change`.
+  public func inverse(of change: BoardChange) throws -> BoardChange {
+    switch change {
+    case .storyAdded(let story):
+      return .storyDeleted(story.id)
+    case .storyDeleted(let id):
+      return .storyAdded(try existing(id))
+    case .storyRanked(let id, _, _):
+      let story = try existing(id)
+      return .storyRanked(id, story.rank, updatedAt: story.updatedAt)
+    case .storyEdited(let id, let fields, _):
+      let story = try existing(id)
+      return .storyEdited(id, fields.map { story.current($0) }, updatedAt: story.updatedAt)
+    case .storyMoved(let id, _, let at):
+      return .storyMoved(id, to: try existing(id).status, at: at)
+    case .criterionSet(let id, let index, _, _):
+      let story = try existing(id)
+      guard story.acceptanceCriteria.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+      return .criterionSet(id, index: index, story.acceptanceCriteria[index], updatedAt: story.updatedAt)
+    case .taskSet(let id, let index, _, _):
+      let story = try existing(id)
+      guard story.tasks.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+      return .taskSet(id, index: index, story.tasks[index], updatedAt: story.updatedAt)
+    case .criteriaReplaced(let id, _, _):
+      let story = try existing(id)
+      return .criteriaReplaced(id, story.acceptanceCriteria, updatedAt: story.updatedAt)
+    case .tasksReplaced(let id, _, _):
+      let story = try existing(id)
+      return .tasksReplaced(id, story.tasks, updatedAt: story.updatedAt)
+    case .sprintAdded(let sprint):
+      return .sprintRemoved(name: sprint.name)
+    case .sprintRemoved(let name):
+      guard let sprint = sprint(named: name) else { throw BoardError.unknownSprint(name) }
+      return .sprintAdded(sprint)
+    case .sprintUpdated(let sprint):
+      guard let current = self.sprint(named: sprint.name) else { throw BoardError.unknownSprint(sprint.name) }
+      return .sprintUpdated(current)
+    case .batch(let changes):
+      var copy = self
+      var inverses: [BoardChange] = []
+      for part in changes {
+        inverses.append(try copy.inverse(of: part))
+        try copy.apply(part)
+      }
+      return .batch(inverses.reversed())
+    }
+  }
+
+  /// Replaces stories with their versions from another writer, and drops deleted ones: what a
+  /// live reload brings in. Settings (columns, sprints, …) are replaced whole by the caller.
+  public mutating func merge(stories changed: [Story], deleted: [StoryID], nextStoryNumber next: Int) {
+    for id in deleted where storiesByID[id] != nil { remove(id) }
+    for story in changed {
+      if let old = storiesByID[story.id], old.rank == story.rank {
+        storiesByID[story.id] = story
+      } else {
+        if storiesByID[story.id] != nil { remove(story.id) }
+        insert(story)
+      }
+    }
+    nextStoryNumber = max(nextStoryNumber, next)
+  }
+
+  /// The story, or an error naming it.
+  public func existing(_ id: StoryID) throws -> Story {
+    guard let story = storiesByID[id] else { throw BoardError.unknownStory(id) }
+    return story
+  }
+
+  /// The story whose key is `key`, or an error naming the key.
+  public func existing(key: String) throws -> Story {
+    guard let id = storyID(forKey: key), let story = storiesByID[id] else { throw BoardError.unknownKey(key) }
+    return story
+  }
+
+  /// The column id for a status given as an id or a title (`in-progress` or `In Progress`).
+  public func columnID(for status: String) throws -> String {
+    let wanted = status.trimmingWhitespace()
+    if let column = columns.first(where: { $0.id == wanted }) { return column.id }
+    if let column = columns.first(where: { $0.title.lowercased() == wanted.lowercased() || $0.id == wanted.lowercased() }) {
+      return column.id
+    }
+    throw BoardError.unknownStatus(status, known: columns.map(\.id))
+  }
+
+  private func validateStatus(_ status: String) throws {
+    guard column(status) != nil else { throw BoardError.unknownStatus(status, known: columns.map(\.id)) }
+  }
+
+  private func set(_ field: StoryField, of story: inout Story) throws {
+    switch field {
+    case .title(let title):
+      let clean = title.trimmingWhitespace()
+      guard !clean.isEmpty else { throw BoardError.emptyTitle }
+      story.title = clean
+    case .description(let text): story.description = text
+    case .type(let type): story.type = type
+    case .points(let points): story.points = points
+    case .assignee(let assignee): story.assignee = assignee
+    case .blocked(let blocked): story.blocked = blocked
+    case .epic(let epic):
+      if let epic, self.epic(epic) == nil { throw BoardError.unknownEpic(epic) }
+      story.epic = epic
+    case .labels(let labels): story.labels = labels
+    case .sprint(let sprint):
+      if let sprint, self.sprint(named: sprint) == nil { throw BoardError.unknownSprint(sprint) }
+      story.sprint = sprint
+    }
   }
 
   // MARK: private helpers
@@ -141,11 +344,6 @@ public struct Board: Equatable, Sendable {
   private func rankAfter(_ id: StoryID) -> Rank? {
     guard let index = rankOrder.firstIndex(of: id), index + 1 < rankOrder.count else { return nil }
     return storiesByID[rankOrder[index + 1]]?.rank
-  }
-
-  private func rankBefore(_ id: StoryID) -> Rank? {
-    guard let index = rankOrder.firstIndex(of: id), index > 0 else { return nil }
-    return storiesByID[rankOrder[index - 1]]?.rank
   }
 
   private mutating func insert(_ story: Story) {
@@ -172,5 +370,27 @@ public struct Board: Equatable, Sendable {
       }
     }
     return low
+  }
+}
+
+extension Board {
+  /// This board's settings with another set of stories (a board read in two parts).
+  public func with(stories: [Story]) -> Board {
+    Board(
+      name: name, prefix: prefix, definitionOfDone: definitionOfDone, columns: columns, members: members, epics: epics,
+      sprints: sprints, stories: stories, nextStoryNumber: nextStoryNumber)
+  }
+
+  /// Takes the settings (name, prefix, Definition of Done, columns, members, epics, sprints) of
+  /// another copy of this board, keeping the stories.
+  public mutating func adoptSettings(of other: Board) {
+    name = other.name
+    prefix = other.prefix
+    definitionOfDone = other.definitionOfDone
+    columns = other.columns
+    members = other.members
+    epics = other.epics
+    sprints = other.sprints
+    nextStoryNumber = max(nextStoryNumber, other.nextStoryNumber)
   }
 }

@@ -1,9 +1,56 @@
 import Foundation
 
+/// A field of a story that an edit sets. Status is not here: a status change is a move, which
+/// also records history (`BoardChange.storyMoved`).
+public enum StoryField: Equatable, Sendable {
+  case title(String)
+  case description(String)
+  case type(StoryType)
+  case points(Points?)
+  case assignee(String?)
+  case blocked(String?)
+  case epic(String?)
+  case labels([String])
+  case sprint(String?)
+}
+
 /// One user action's effect on the board, as a store writes it through: only what changed.
-public enum BoardChange: Equatable, Sendable {
+/// `Board.apply` makes it happen in memory, a store makes it happen on disk, and
+/// `Board.inverse(of:)` gives the change that undoes it.
+public indirect enum BoardChange: Equatable, Sendable {
   /// A new story, with everything it holds.
   case storyAdded(Story)
+  case storyDeleted(StoryID)
   /// A story's rank changed (and with it, its `updatedAt`).
   case storyRanked(StoryID, Rank, updatedAt: Date)
+  /// Some fields of a story were set; the others are untouched.
+  case storyEdited(StoryID, [StoryField], updatedAt: Date)
+  /// A story moved to another status column; recorded in its history.
+  case storyMoved(StoryID, to: String, at: Date)
+  /// One acceptance criterion was set (ticked, reworded) in place.
+  case criterionSet(StoryID, index: Int, Criterion, updatedAt: Date)
+  /// One task was set in place.
+  case taskSet(StoryID, index: Int, StoryTask, updatedAt: Date)
+  /// The whole list of criteria was replaced (a line added, removed or reordered).
+  case criteriaReplaced(StoryID, [Criterion], updatedAt: Date)
+  case tasksReplaced(StoryID, [StoryTask], updatedAt: Date)
+  case sprintAdded(Sprint)
+  case sprintRemoved(name: String)
+  /// A sprint's goal, dates, state or capacity changed.
+  case sprintUpdated(Sprint)
+  /// Several changes that belong to one action (closing a sprint, an import): one transaction.
+  case batch([BoardChange])
+
+  /// The stories this change touches.
+  public var storyIDs: [StoryID] {
+    switch self {
+    case .storyAdded(let story): return [story.id]
+    case .storyDeleted(let id), .storyRanked(let id, _, _), .storyEdited(let id, _, _), .storyMoved(let id, _, _),
+      .criterionSet(let id, _, _, _), .taskSet(let id, _, _, _), .criteriaReplaced(let id, _, _),
+      .tasksReplaced(let id, _, _):
+      return [id]
+    case .sprintAdded, .sprintRemoved, .sprintUpdated: return []
+    case .batch(let changes): return changes.flatMap(\.storyIDs)
+    }
+  }
 }

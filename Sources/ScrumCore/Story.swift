@@ -107,3 +107,20 @@ public struct Story: Equatable, Sendable, Identifiable {
     history.last(where: { $0.to == status })?.at ?? createdAt
   }
 }
+
+extension Story {
+  /// The story's current value of the field that `field` sets (for undo).
+  public func current(_ field: StoryField) -> StoryField {
+    switch field {
+    case .title: return .title(title)
+    case .description: return .description(description)
+    case .type: return .type(type)
+    case .points: return .points(points)
+    case .assignee: return .assignee(assignee)
+    case .blocked: return .blocked(blocked)
+    case .epic: return .epic(epic)
+    case .labels: return .labels(labels)
+    case .sprint: return .sprint(sprint)
+    }
+  }
+}

@@ -3,11 +3,36 @@ import GRDB
 import Glibc
 import ScrumCore
 
+/// What a write did: the change as stored (a new story may have been given another key, if
+/// another process took its number first), and the board's revision before and after.
+public struct WriteResult: Equatable, Sendable {
+  public let change: BoardChange
+  public let previousRevision: Int
+  public let revision: Int
+  /// New stories whose number was taken meanwhile, with the number they got.
+  public let renumbered: [StoryID: StoryID]
+}
+
+/// What other writers changed since a revision: the settings whole (they are small), and only
+/// the stories that changed or went away.
+public struct BoardUpdate: Sendable {
+  public let revision: Int
+  /// The board's settings; its stories are empty.
+  public let settings: Board
+  public let changedStories: [Story]
+  public let deletedStories: [StoryID]
+}
+
 /// Where a board lives: loads it whole at start, then writes each change through in its own
-/// transaction, touching only the rows that change.
+/// transaction, touching only the rows that change, and tells what others changed.
 public protocol BoardStore: AnyObject {
   func load() throws -> Board
-  func apply(_ change: BoardChange) throws
+  /// The board and the revision it was read at, in one read.
+  func loadWithRevision() throws -> (Board, Int)
+  @discardableResult func apply(_ change: BoardChange) throws -> WriteResult
+  /// The board's revision now; cheap enough to poll several times a second.
+  func revision() throws -> Int
+  func changes(since revision: Int) throws -> BoardUpdate
 }
 
 /// The SQLite board, through GRDB: a WAL-mode file, or an in-memory database for tests.
@@ -124,62 +149,228 @@ public final class BoardRepository: BoardStore {
 
   // MARK: reading
 
-  public func load() throws -> Board {
-    try writer.read { db in
-      guard let boardRow = try BoardRecord.fetchOne(db, sql: "SELECT * FROM board WHERE id = 1") else {
-        throw StoreError.notABoard(path: path ?? ":memory:")
-      }
-      let done = try DoneItemRecord.fetchAll(db, sql: "SELECT * FROM doneItem ORDER BY position")
-      let columns = try ColumnRecord.fetchAll(db, sql: "SELECT * FROM boardColumn ORDER BY position")
-      let members = try MemberRecord.fetchAll(db, sql: "SELECT * FROM member ORDER BY position")
-      let epics = try EpicRecord.fetchAll(db, sql: "SELECT * FROM epic ORDER BY position")
-      let sprints = try SprintRecord.fetchAll(db, sql: "SELECT * FROM sprint ORDER BY position")
-      var criteria: [Int: [Criterion]] = [:]
-      for record in try CriterionRecord.fetchAll(db, sql: "SELECT * FROM criterion ORDER BY storyNumber, position") {
-        criteria[record.storyNumber, default: []].append(record.criterion)
-      }
-      var tasks: [Int: [StoryTask]] = [:]
-      for record in try TaskRecord.fetchAll(db, sql: "SELECT * FROM task ORDER BY storyNumber, position") {
-        tasks[record.storyNumber, default: []].append(record.task)
-      }
-      var history: [Int: [StatusChange]] = [:]
-      for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM statusChange ORDER BY id") {
-        history[record.storyNumber, default: []].append(record.change)
-      }
-      let stories = try StoryRecord.fetchAll(db, sql: "SELECT * FROM story").map { record -> Story in
-        var story = record.story
-        story.acceptanceCriteria = criteria[story.id.number] ?? []
-        story.tasks = tasks[story.id.number] ?? []
-        story.history = history[story.id.number] ?? []
-        return story
-      }
-      return Board(
-        name: boardRow.name, prefix: boardRow.prefix, definitionOfDone: done.map(\.text),
-        columns: columns.map(\.column), members: members.map(\.name), epics: epics.map(\.epic),
-        sprints: sprints.map(\.sprint), stories: stories, nextStoryNumber: boardRow.nextStoryNumber)
+  public func load() throws -> Board { try loadWithRevision().0 }
+
+  public func loadWithRevision() throws -> (Board, Int) {
+    try reading { db in
+      let settings = try loadSettings(db)
+      let stories = try loadStories(db, whereClause: "", arguments: [])
+      return (settings.with(stories: stories), try currentRevision(db))
+    }
+  }
+
+  public func revision() throws -> Int {
+    try reading { db in try currentRevision(db) }
+  }
+
+  public func changes(since revision: Int) throws -> BoardUpdate {
+    try reading { db in
+      let changed = try loadStories(db, whereClause: "WHERE revision > ?", arguments: [revision])
+      let deleted = try Int.fetchAll(db, sql: "SELECT number FROM deletedStory WHERE revision > ?", arguments: [revision])
+      return BoardUpdate(
+        revision: try currentRevision(db), settings: try loadSettings(db), changedStories: changed,
+        deletedStories: deleted.map(StoryID.init))
+    }
+  }
+
+  /// Runs a read; a damaged file becomes a clear error instead of a crash or a half-read board.
+  private func reading<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try writer.read(body)
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+      throw StoreError.damaged(path: path ?? ":memory:")
+    }
+  }
+
+  private func currentRevision(_ db: Database) throws -> Int {
+    try Int.fetchOne(db, sql: "SELECT revision FROM board WHERE id = 1") ?? 0
+  }
+
+  /// Everything but the stories.
+  private func loadSettings(_ db: Database) throws -> Board {
+    guard let boardRow = try BoardRecord.fetchOne(db, sql: "SELECT * FROM board WHERE id = 1") else {
+      throw StoreError.notABoard(path: path ?? ":memory:")
+    }
+    let done = try DoneItemRecord.fetchAll(db, sql: "SELECT * FROM doneItem ORDER BY position")
+    let columns = try ColumnRecord.fetchAll(db, sql: "SELECT * FROM boardColumn ORDER BY position")
+    let members = try MemberRecord.fetchAll(db, sql: "SELECT * FROM member ORDER BY position")
+    let epics = try EpicRecord.fetchAll(db, sql: "SELECT * FROM epic ORDER BY position")
+    let sprints = try SprintRecord.fetchAll(db, sql: "SELECT * FROM sprint ORDER BY position")
+    return Board(
+      name: boardRow.name, prefix: boardRow.prefix, definitionOfDone: done.map(\.text),
+      columns: columns.map(\.column), members: members.map(\.name), epics: epics.map(\.epic),
+      sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber)
+  }
+
+  /// Stories (with their checklists and history) matching a condition on the story table.
+  private func loadStories(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Story] {
+    let selected = "SELECT number FROM story \(whereClause)"
+    let filter = whereClause.isEmpty ? "" : "WHERE storyNumber IN (\(selected))"
+    var criteria: [Int: [Criterion]] = [:]
+    for record in try CriterionRecord.fetchAll(
+      db, sql: "SELECT * FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments)
+    {
+      criteria[record.storyNumber, default: []].append(record.criterion)
+    }
+    var tasks: [Int: [StoryTask]] = [:]
+    for record in try TaskRecord.fetchAll(
+      db, sql: "SELECT * FROM task \(filter) ORDER BY storyNumber, position", arguments: arguments)
+    {
+      tasks[record.storyNumber, default: []].append(record.task)
+    }
+    var history: [Int: [StatusChange]] = [:]
+    for record in try StatusChangeRecord.fetchAll(
+      db, sql: "SELECT * FROM statusChange \(filter) ORDER BY id", arguments: arguments)
+    {
+      history[record.storyNumber, default: []].append(record.change)
+    }
+    return try StoryRecord.fetchAll(db, sql: "SELECT * FROM story \(whereClause)", arguments: arguments).map { record in
+      var story = record.story
+      story.acceptanceCriteria = criteria[story.id.number] ?? []
+      story.tasks = tasks[story.id.number] ?? []
+      story.history = history[story.id.number] ?? []
+      return story
     }
   }
 
   // MARK: writing
 
-  public func apply(_ change: BoardChange) throws {
+  @discardableResult
+  public func apply(_ change: BoardChange) throws -> WriteResult {
     do {
-      try writer.write { db in
-        switch change {
-        case .storyAdded(let story):
-          try insert(story, in: db)
-          try db.execute(
-            sql: "UPDATE board SET nextStoryNumber = max(nextStoryNumber, ?) WHERE id = 1",
-            arguments: [story.id.number + 1])
-        case .storyRanked(let id, let rank, let updatedAt):
-          try db.execute(
-            sql: "UPDATE story SET rank = ?, updatedAt = ? WHERE number = ?",
-            arguments: [rank.value, updatedAt.timeIntervalSince1970, id.number])
-        }
+      return try writer.write { db in
+        let previous = try currentRevision(db)
+        let revision = previous + 1
+        try db.execute(sql: "UPDATE board SET revision = ? WHERE id = 1", arguments: [revision])
+        var renumbered: [StoryID: StoryID] = [:]
+        let stored = try write(change, in: db, revision: revision, renumbered: &renumbered)
+        return WriteResult(change: stored, previousRevision: previous, revision: revision, renumbered: renumbered)
       }
+    } catch let error as StoreError {
+      throw error
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+      throw StoreError.busy(path: path ?? ":memory:")
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+      throw StoreError.readOnly(path: path ?? ":memory:")
     } catch {
       throw StoreError.writeFailed(reason: "\(error)")
     }
+  }
+
+  /// Writes one change; returns it as stored.
+  private func write(
+    _ change: BoardChange, in db: Database, revision: Int, renumbered: inout [StoryID: StoryID]
+  ) throws -> BoardChange {
+    switch change {
+    case .storyAdded(var story):
+      story.id = try numberForNewStory(story.id, in: db)
+      if story.id != change.storyIDs.first, let old = change.storyIDs.first { renumbered[old] = story.id }
+      try insert(story, in: db, revision: revision)
+      try db.execute(sql: "DELETE FROM deletedStory WHERE number = ?", arguments: [story.id.number])
+      try db.execute(
+        sql: "UPDATE board SET nextStoryNumber = max(nextStoryNumber, ?) WHERE id = 1", arguments: [story.id.number + 1])
+      return .storyAdded(story)
+    case .storyDeleted(let id):
+      try db.execute(sql: "DELETE FROM story WHERE number = ?", arguments: [id.number])
+      try requireStory(id, in: db)
+      try db.execute(
+        sql: "INSERT OR REPLACE INTO deletedStory (number, revision) VALUES (?, ?)", arguments: [id.number, revision])
+    case .storyRanked(let id, let rank, let updatedAt):
+      try db.execute(
+        sql: "UPDATE story SET rank = ?, updatedAt = ?, revision = ? WHERE number = ?",
+        arguments: [rank.value, updatedAt.timeIntervalSince1970, revision, id.number])
+      try requireStory(id, in: db)
+    case .storyEdited(let id, let fields, let updatedAt):
+      // Only the columns this edit sets: another writer's edit of other fields survives.
+      var assignments = ["updatedAt = ?", "revision = ?"]
+      var values: [DatabaseValueConvertible?] = [updatedAt.timeIntervalSince1970, revision]
+      for field in fields {
+        let (column, value) = StoryRecord.column(for: field)
+        assignments.append("\(column) = ?")
+        values.append(value)
+      }
+      values.append(id.number)
+      try db.execute(
+        sql: "UPDATE story SET \(assignments.joined(separator: ", ")) WHERE number = ?",
+        arguments: StatementArguments(values))
+      try requireStory(id, in: db)
+    case .storyMoved(let id, let status, let at):
+      guard let current = try String.fetchOne(db, sql: "SELECT status FROM story WHERE number = ?", arguments: [id.number])
+      else { throw StoreError.storyGone(id.number) }
+      if current != status {
+        try db.execute(
+          sql: "UPDATE story SET status = ?, updatedAt = ?, revision = ? WHERE number = ?",
+          arguments: [status, at.timeIntervalSince1970, revision, id.number])
+        try StatusChangeRecord(storyNumber: id.number, change: StatusChange(from: current, to: status, at: at)).insert(db)
+      }
+    case .criterionSet(let id, let index, let criterion, let updatedAt):
+      try db.execute(
+        sql: "UPDATE criterion SET text = ?, done = ? WHERE storyNumber = ? AND position = ?",
+        arguments: [criterion.text, criterion.done, id.number, index])
+      try requireRow(in: db)
+      try touch(id, at: updatedAt, in: db, revision: revision)
+    case .taskSet(let id, let index, let task, let updatedAt):
+      try db.execute(
+        sql: "UPDATE task SET title = ?, done = ?, assignee = ? WHERE storyNumber = ? AND position = ?",
+        arguments: [task.title, task.done, task.assignee, id.number, index])
+      try requireRow(in: db)
+      try touch(id, at: updatedAt, in: db, revision: revision)
+    case .criteriaReplaced(let id, let criteria, let updatedAt):
+      try touch(id, at: updatedAt, in: db, revision: revision)
+      try db.execute(sql: "DELETE FROM criterion WHERE storyNumber = ?", arguments: [id.number])
+      for (position, criterion) in criteria.enumerated() {
+        try CriterionRecord(storyNumber: id.number, position: position, criterion: criterion).insert(db)
+      }
+    case .tasksReplaced(let id, let tasks, let updatedAt):
+      try touch(id, at: updatedAt, in: db, revision: revision)
+      try db.execute(sql: "DELETE FROM task WHERE storyNumber = ?", arguments: [id.number])
+      for (position, task) in tasks.enumerated() {
+        try TaskRecord(storyNumber: id.number, position: position, task: task).insert(db)
+      }
+    case .sprintAdded(let sprint):
+      let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM sprint") ?? -1) + 1
+      try SprintRecord(sprint, position: position).insert(db)
+    case .sprintRemoved(let name):
+      try db.execute(sql: "DELETE FROM sprint WHERE name = ?", arguments: [name])
+    case .sprintUpdated(let sprint):
+      try db.execute(
+        sql: "UPDATE sprint SET goal = ?, start = ?, \"end\" = ?, state = ?, capacity = ? WHERE name = ?",
+        arguments: [
+          sprint.goal, sprint.start?.description, sprint.end?.description, sprint.state.rawValue, sprint.capacity,
+          sprint.name,
+        ])
+      try requireRow(in: db)
+    case .batch(let changes):
+      return .batch(try changes.map { try write($0, in: db, revision: revision, renumbered: &renumbered) })
+    }
+    return change
+  }
+
+  /// A new story keeps its number unless another process took it (or it was ever used): keys
+  /// are never reused. A deleted story brought back by undo keeps its own number.
+  private func numberForNewStory(_ id: StoryID, in db: Database) throws -> StoryID {
+    let next = try Int.fetchOne(db, sql: "SELECT nextStoryNumber FROM board WHERE id = 1") ?? 1
+    let inUse = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM story WHERE number = ?)", arguments: [id.number]) ?? false
+    let wasDeleted = try Bool.fetchOne(
+      db, sql: "SELECT EXISTS (SELECT 1 FROM deletedStory WHERE number = ?)", arguments: [id.number]) ?? false
+    if !inUse, id.number >= next || wasDeleted { return id }
+    return StoryID(next)
+  }
+
+  private func touch(_ id: StoryID, at updatedAt: Date, in db: Database, revision: Int) throws {
+    try db.execute(
+      sql: "UPDATE story SET updatedAt = ?, revision = ? WHERE number = ?",
+      arguments: [updatedAt.timeIntervalSince1970, revision, id.number])
+    try requireStory(id, in: db)
+  }
+
+  /// The last statement must have changed a story row; otherwise another process deleted it.
+  private func requireStory(_ id: StoryID, in db: Database) throws {
+    if db.changesCount == 0 { throw StoreError.storyGone(id.number) }
+  }
+
+  private func requireRow(in db: Database) throws {
+    if db.changesCount == 0 { throw StoreError.rowGone }
   }
 
   /// Writes a whole board into an empty database, in one transaction.
@@ -193,12 +384,12 @@ public final class BoardRepository: BoardStore {
       for (position, name) in board.members.enumerated() { try MemberRecord(name: name, position: position).insert(db) }
       for (position, epic) in board.epics.enumerated() { try EpicRecord(epic, position: position).insert(db) }
       for (position, sprint) in board.sprints.enumerated() { try SprintRecord(sprint, position: position).insert(db) }
-      for story in board.stories { try insert(story, in: db) }
+      for story in board.stories { try insert(story, in: db, revision: 0) }
     }
   }
 
-  private func insert(_ story: Story, in db: Database) throws {
-    try StoryRecord(story).insert(db)
+  private func insert(_ story: Story, in db: Database, revision: Int) throws {
+    try StoryRecord(story, revision: revision).insert(db)
     let number = story.id.number
     for (position, criterion) in story.acceptanceCriteria.enumerated() {
       try CriterionRecord(storyNumber: number, position: position, criterion: criterion).insert(db)

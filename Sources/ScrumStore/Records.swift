@@ -137,8 +137,12 @@ struct SprintRecord: FetchableRecord, PersistableRecord {
 struct StoryRecord: FetchableRecord, PersistableRecord {
   static let databaseTableName = "story"
   var story: Story
+  var revision: Int
 
-  init(_ story: Story) { self.story = story }
+  init(_ story: Story, revision: Int) {
+    self.story = story
+    self.revision = revision
+  }
 
   /// Decodes the row; a rank or type that is not valid falls back so that one damaged row
   /// never stops a board from opening.
@@ -154,6 +158,22 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
       epic: row["epic"], labels: StoryRecord.decodeLabels(labelsText), assignee: row["assignee"],
       blocked: row["blocked"], createdAt: Date(timeIntervalSince1970: row["createdAt"]),
       updatedAt: Date(timeIntervalSince1970: row["updatedAt"]))
+    revision = row["revision"] ?? 0
+  }
+
+  /// The column an edit of `field` writes, and its stored value.
+  static func column(for field: StoryField) -> (String, DatabaseValueConvertible?) {
+    switch field {
+    case .title(let title): return ("title", title)
+    case .description(let text): return ("description", text)
+    case .type(let type): return ("type", type.rawValue)
+    case .points(let points): return ("points", points?.value)
+    case .assignee(let assignee): return ("assignee", assignee)
+    case .blocked(let blocked): return ("blocked", blocked)
+    case .epic(let epic): return ("epic", epic)
+    case .labels(let labels): return ("labels", encodeLabels(labels))
+    case .sprint(let sprint): return ("sprint", sprint)
+    }
   }
 
   func encode(to container: inout PersistenceContainer) {
@@ -171,6 +191,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
     container["blocked"] = story.blocked
     container["createdAt"] = story.createdAt.timeIntervalSince1970
     container["updatedAt"] = story.updatedAt.timeIntervalSince1970
+    container["revision"] = revision
   }
 
   static func encodeLabels(_ labels: [String]) -> String {

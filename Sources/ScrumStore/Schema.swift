@@ -81,6 +81,17 @@ enum Schema {
         t.column("at", .double).notNull()
       }
     }
+    migrator.registerMigration("v2-revisions") { db in
+      // Every write bumps the board's revision and stamps the stories it touched, so that
+      // other processes reload only what changed since the revision they last saw.
+      try db.alter(table: "board") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
+      try db.alter(table: "story") { t in t.add(column: "revision", .integer).notNull().defaults(to: 0) }
+      try db.create(index: "story_revision", on: "story", columns: ["revision"])
+      try db.create(table: "deletedStory") { t in
+        t.column("number", .integer).primaryKey()
+        t.column("revision", .integer).notNull().indexed()
+      }
+    }
     return migrator
   }
 }

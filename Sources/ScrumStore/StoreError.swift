@@ -6,6 +6,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case newerSchema(path: String)
   case cannotOpen(path: String, reason: String)
   case writeFailed(reason: String)
+  case damaged(path: String)
+  case busy(path: String)
+  case readOnly(path: String)
+  case storyGone(Int)
+  case rowGone
 
   public var description: String {
     switch self {
@@ -17,6 +22,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(path) was written by a newer version of scrum; upgrade scrum to open it (file left untouched)"
     case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
     case .writeFailed(let reason): return "could not save the change: \(reason)"
+    case .damaged(let path): return "\(path) is damaged (SQLite reports corruption); restore it from a backup"
+    case .busy(let path): return "\(path) is locked by another writer; try again in a moment"
+    case .readOnly(let path): return "cannot write to \(path): the file or its folder is read-only"
+    case .storyGone(let number): return "story #\(number) was deleted by someone else meanwhile"
+    case .rowGone: return "that line was changed by someone else meanwhile"
     }
   }
 }

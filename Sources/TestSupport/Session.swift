@@ -12,12 +12,21 @@ public final class Session {
   public let runtime: Runtime
   private let clock: ManualClock
 
-  public init(size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now) throws {
+  public convenience init(
+    size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now
+  ) throws {
+    try self.init(size: size, store: try BoardRepository.inMemory(board), now: now)
+  }
+
+  /// A session on an existing store: several sessions on one store are several people on one
+  /// board.
+  public init(size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now) throws {
     terminal = FakeTerminal(size: size)
-    store = try BoardRepository.inMemory(board)
+    self.store = store
     clock = ManualClock(now)
     let clock = self.clock
-    runtime = Runtime(board: try store.load(), store: store, terminal: terminal, clock: { clock.now })
+    let (loaded, revision) = try store.loadWithRevision()
+    runtime = Runtime(board: loaded, revision: revision, store: store, terminal: terminal, clock: { clock.now })
     runtime.drawFrame()
   }
 

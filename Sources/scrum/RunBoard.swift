@@ -12,9 +12,9 @@ func preflightTerminal(_ environment: [String: String]) throws -> String {
 
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
 func runBoard(repository: BoardRepository, term: String, environment: [String: String]) throws {
-  let board = try repository.load()
+  let (board, revision) = try repository.loadWithRevision()
   let terminal = try NcursesTerminal.start(term: term, environment: environment)
-  let runtime = Runtime(board: board, store: repository, terminal: terminal)
+  let runtime = Runtime(board: board, revision: revision, store: repository, terminal: terminal)
   runtime.run()
   terminal.stop()
   if let signal = terminal.receivedSignal, signal != SIGHUP {
