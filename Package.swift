@@ -40,7 +40,7 @@ let package = Package(
     .executableTarget(
       name: "scrum",
       dependencies: [
-        "BoardApp", "NcursesTerminal", "ScrumStore", "ScrumCore",
+        "BoardApp", "NcursesTerminal", "ScrumStore", "ScrumCore", "TermUI",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

@@ -38,3 +38,10 @@ extension String {
     return String(self[first...last])
   }
 }
+
+extension Points {
+  /// A sum of points as people write it: "5", "0.5", "12.5".
+  public static func format(_ total: Double) -> String {
+    total == total.rounded() && abs(total) < 1e15 ? String(Int(total)) : String(total)
+  }
+}

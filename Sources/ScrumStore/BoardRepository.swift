@@ -373,9 +373,28 @@ public final class BoardRepository: BoardStore {
     if db.changesCount == 0 { throw StoreError.rowGone }
   }
 
+  /// Replaces a board that has no stories, sprints or epics yet (a fresh `scrum init`) with a
+  /// whole imported one, keys included, in one transaction.
+  public func replaceEmptyBoard(with board: Board) throws {
+    try writer.write { db in
+      let used = try Int.fetchOne(
+        db, sql: "SELECT (SELECT count(*) FROM story) + (SELECT count(*) FROM sprint) + (SELECT count(*) FROM epic)") ?? 0
+      guard used == 0 else { throw StoreError.notEmpty(path: path ?? ":memory:") }
+      let revision = try currentRevision(db) + 1
+      for table in ["doneItem", "boardColumn", "member", "deletedStory", "board"] {
+        try db.execute(sql: "DELETE FROM \(table)")
+      }
+      try insertAll(board, in: db, revision: revision)
+      try db.execute(sql: "UPDATE board SET revision = ? WHERE id = 1", arguments: [revision])
+    }
+  }
+
   /// Writes a whole board into an empty database, in one transaction.
   private func replaceAll(with board: Board) throws {
-    try writer.write { db in
+    try writer.write { db in try insertAll(board, in: db, revision: 0) }
+  }
+
+  private func insertAll(_ board: Board, in db: Database, revision: Int) throws {
       try BoardRecord(name: board.name, prefix: board.prefix, nextStoryNumber: board.nextStoryNumber).insert(db)
       for (position, text) in board.definitionOfDone.enumerated() {
         try DoneItemRecord(position: position, text: text).insert(db)
@@ -384,8 +403,7 @@ public final class BoardRepository: BoardStore {
       for (position, name) in board.members.enumerated() { try MemberRecord(name: name, position: position).insert(db) }
       for (position, epic) in board.epics.enumerated() { try EpicRecord(epic, position: position).insert(db) }
       for (position, sprint) in board.sprints.enumerated() { try SprintRecord(sprint, position: position).insert(db) }
-      for story in board.stories { try insert(story, in: db, revision: 0) }
-    }
+      for story in board.stories { try insert(story, in: db, revision: revision) }
   }
 
   private func insert(_ story: Story, in db: Database, revision: Int) throws {

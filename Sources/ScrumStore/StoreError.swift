@@ -11,6 +11,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case readOnly(path: String)
   case storyGone(Int)
   case rowGone
+  case notEmpty(path: String)
 
   public var description: String {
     switch self {
@@ -27,6 +28,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .readOnly(let path): return "cannot write to \(path): the file or its folder is read-only"
     case .storyGone(let number): return "story #\(number) was deleted by someone else meanwhile"
     case .rowGone: return "that line was changed by someone else meanwhile"
+    case .notEmpty(let path): return "\(path) already has stories, sprints or epics"
     }
   }
 }

@@ -10,7 +10,10 @@ struct Scrum: ParsableCommand {
       --board PATH, then $SCRUM_BOARD, then the nearest .scrum/board.db in this folder or above, \
       then $XDG_DATA_HOME/scrum/board.db (default ~/.local/share/scrum/board.db).
       """,
-    subcommands: [Open.self, Demo.self, Init.self, Export.self],
+    subcommands: [
+      Open.self, Demo.self, Init.self, Add.self, List.self, Show.self, Edit.self, RankCommand.self,
+      SprintCommand.self, Export.self, Import.self,
+    ],
     defaultSubcommand: Open.self)
 }
 

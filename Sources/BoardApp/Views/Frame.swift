@@ -90,6 +90,4 @@ private func drawTooSmall(size: Size, into grid: inout Grid) {
 }
 
 /// Points as people write them: "5", "0.5", "12.5".
-func format(_ points: Double) -> String {
-  points == points.rounded() ? String(Int(points)) : String(points)
-}
+func format(_ points: Double) -> String { Points.format(points) }
