@@ -94,12 +94,26 @@ public final class BoardRepository: BoardStore {
 
   /// Opens an existing board file. The file is checked through a read-only connection first, so
   /// that a foreign SQLite file or a board from a newer `scrum` is refused without being touched.
-  public static func open(at path: String) throws -> BoardRepository {
+  ///
+  /// `readOnly` opens it for reading alone (list, show, export), which works on a file or
+  /// folder the user may not write to, and never changes a byte.
+  public static func open(at path: String, readOnly: Bool = false) throws -> BoardRepository {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw StoreError.cannotOpen(path: path, reason: "permission denied")
     }
     try checkIsBoard(at: path)
+    if readOnly {
+      do {
+        return BoardRepository(writer: try openReadOnlyQueue(at: path), path: path)
+      } catch {
+        throw classify(error, path: path)
+      }
+    }
+    let folder = (path as NSString).deletingLastPathComponent
+    guard access(path, W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+      throw StoreError.readOnly(path: path)
+    }
     do {
       let pool = try openPool(at: path)
       try Schema.migrator.migrate(pool)
@@ -110,11 +124,9 @@ public final class BoardRepository: BoardStore {
   }
 
   private static func checkIsBoard(at path: String) throws {
-    var configuration = Configuration()
-    configuration.readonly = true
     var verdict: StoreError?
     do {
-      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      let queue = try openReadOnlyQueue(at: path)
       verdict = try queue.read { db -> StoreError? in
         guard try db.tableExists("grdb_migrations"), try db.tableExists("board") else {
           return .notABoard(path: path)
@@ -129,16 +141,61 @@ public final class BoardRepository: BoardStore {
   }
 
   private static func classify(_ error: Error, path: String) -> StoreError {
-    if let error = error as? DatabaseError, error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-      return .notABoard(path: path)
+    if let error = error as? StoreError { return error }
+    if let error = error as? DatabaseError {
+      switch error.resultCode {
+      case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+        return hasSQLiteHeader(path) ? .damaged(path: path) : .notABoard(path: path)
+      case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+      case .SQLITE_READONLY: return .readOnly(path: path)
+      default: break
+      }
     }
     return .cannotOpen(path: path, reason: "\(error)")
+  }
+
+  /// A read-only connection that changes nothing on disk.
+  private static func openReadOnlyQueue(at path: String) throws -> DatabaseQueue {
+    var configuration = Configuration()
+    configuration.readonly = true
+    configuration.busyMode = .timeout(lockTimeout)
+    do {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      // Opening is lazy about the file; a first read tells whether it can be read at all.
+      try queue.read { db in _ = try Row.fetchOne(db, sql: "SELECT * FROM sqlite_master LIMIT 1") }
+      return queue
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+      // A WAL board in a folder the user cannot write has no shared-memory file to read
+      // through; read the file as it stands (nobody can be writing it: they couldn't either).
+      return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+    }
+  }
+
+  private static func immutableURI(_ path: String) -> String {
+    let escaped = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+    return "file:\(escaped)?immutable=1"
+  }
+
+  /// Whether the file starts as every SQLite database does: a damaged board, rather than a
+  /// file that never was one.
+  private static func hasSQLiteHeader(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    let header = (try? handle.read(upToCount: 16)) ?? Data()
+    return header == Data("SQLite format 3\u{0}".utf8)
+  }
+
+  /// How long a write waits for another writer before giving up: `$SCRUM_LOCK_TIMEOUT`
+  /// seconds, default 5.
+  static var lockTimeout: TimeInterval {
+    let text = ProcessInfo.processInfo.environment["SCRUM_LOCK_TIMEOUT"] ?? ""
+    return Double(text).flatMap { $0 >= 0 ? $0 : nil } ?? 5
   }
 
   private static func openPool(at path: String) throws -> DatabasePool {
     var configuration = Configuration()
     // Several people's processes share one file at standup: wait for a writer, don't fail.
-    configuration.busyMode = .timeout(5)
+    configuration.busyMode = .timeout(lockTimeout)
     configuration.foreignKeysEnabled = true
     let pool = try DatabasePool(path: path, configuration: configuration)
     // An action shown as done must survive a power cut: one fsync per commit. The pool sets
@@ -177,8 +234,8 @@ public final class BoardRepository: BoardStore {
   private func reading<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try writer.read(body)
-    } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
-      throw StoreError.damaged(path: path ?? ":memory:")
+    } catch let error as DatabaseError {
+      throw path.map { BoardRepository.classify(error, path: $0) } ?? StoreError.writeFailed(reason: "\(error)")
     }
   }
 

@@ -8,9 +8,11 @@ struct CommandContext {
   let repository: BoardRepository
   var board: Board
 
-  static func open(_ options: BoardOption) throws -> CommandContext {
+  /// `readOnly` for commands that only read: they work on boards the user may not write, and
+  /// never change a byte.
+  static func open(_ options: BoardOption, readOnly: Bool = false) throws -> CommandContext {
     let path = BoardLocator().boardPath(explicit: options.board)
-    let repository = try BoardRepository.open(at: path)
+    let repository = try BoardRepository.open(at: path, readOnly: readOnly)
     return CommandContext(repository: repository, board: try repository.load())
   }
 

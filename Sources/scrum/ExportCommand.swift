@@ -20,7 +20,7 @@ struct Export: ParsableCommand {
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().boardPath(explicit: options.board)
-      let board = try BoardRepository.open(at: path).load()
+      let board = try BoardRepository.open(at: path, readOnly: true).load()
       let text = BoardExport.json(board).rendered()
       if let out {
         // Written whole or not at all.

@@ -82,7 +82,7 @@ struct SprintCommand: ParsableCommand {
 
     func run() throws {
       try reportingFailure {
-        let board = try CommandContext.open(options).board
+        let board = try CommandContext.open(options, readOnly: true).board
         for sprint in board.sprints {
           let stories = board.stories(inSprint: sprint.name)
           let points = stories.compactMap(\.points?.value).reduce(0, +)

@@ -51,7 +51,7 @@ struct List: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      let context = try CommandContext.open(options)
+      let context = try CommandContext.open(options, readOnly: true)
       let board = context.board
       var stories: [Story]
       switch sprint?.lowercased() {
@@ -83,7 +83,7 @@ struct Show: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      let context = try CommandContext.open(options)
+      let context = try CommandContext.open(options, readOnly: true)
       let story = try context.story(key)
       emit(json ? BoardExport.story(context.board, story).rendered() : StoryText.detail(story, on: context.board))
     }
