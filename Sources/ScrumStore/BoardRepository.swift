@@ -78,7 +78,7 @@ public final class BoardRepository: BoardStore {
     }
     // The umask may have taken bits away; the mode asked for is the one we mean.
     fchmod(descriptor, mode)
-    close(descriptor)
+    Glibc.close(descriptor)
     do {
       let pool = try openPool(at: path)
       try Schema.migrator.migrate(pool)
@@ -119,7 +119,7 @@ public final class BoardRepository: BoardStore {
       try Schema.migrator.migrate(pool)
       return BoardRepository(writer: pool, path: path)
     } catch {
-      throw StoreError.cannotOpen(path: path, reason: "\(error)")
+      throw classify(error, path: path)
     }
   }
 
@@ -202,6 +202,12 @@ public final class BoardRepository: BoardStore {
     // NORMAL while opening, so this comes after.
     try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
     return pool
+  }
+
+  /// Closes the file. The last connection to close folds the write-ahead log back into the
+  /// board file, so a closed board is one self-contained file (to copy, back up or compare).
+  public func close() {
+    try? writer.close()
   }
 
   // MARK: reading

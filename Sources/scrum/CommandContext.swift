@@ -16,6 +16,15 @@ struct CommandContext {
     return CommandContext(repository: repository, board: try repository.load())
   }
 
+  /// Runs a command's work on its board, and closes the board however the work ends.
+  static func with<T>(
+    _ options: BoardOption, readOnly: Bool = false, _ body: (inout CommandContext) throws -> T
+  ) throws -> T {
+    var context = try open(options, readOnly: readOnly)
+    defer { context.repository.close() }
+    return try body(&context)
+  }
+
   /// Applies a change in memory and writes it through in one transaction; nothing is written
   /// when the change is refused.
   @discardableResult

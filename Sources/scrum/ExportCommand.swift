@@ -20,7 +20,9 @@ struct Export: ParsableCommand {
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().boardPath(explicit: options.board)
-      let board = try BoardRepository.open(at: path, readOnly: true).load()
+      let repository = try BoardRepository.open(at: path, readOnly: true)
+      defer { repository.close() }
+      let board = try repository.load()
       let text = BoardExport.json(board).rendered()
       if let out {
         // Written whole or not at all.

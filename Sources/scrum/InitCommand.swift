@@ -27,8 +27,9 @@ struct Init: ParsableCommand {
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().initPath(explicit: options.board)
-      _ = try BoardRepository.create(
-        at: path, board: Board(name: name.trimmingWhitespace(), prefix: prefix.uppercased()), shared: shared)
+      try BoardRepository.create(
+        at: path, board: Board(name: name.trimmingWhitespace(), prefix: prefix.uppercased()), shared: shared
+      ).close()
       print("Created board \"\(name.trimmingWhitespace())\" at \(path)")
     }
   }

@@ -12,11 +12,15 @@ func preflightTerminal(_ environment: [String: String]) throws -> String {
 
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
 func runBoard(repository: BoardRepository, term: String, environment: [String: String]) throws {
+  defer { repository.close() }
   let (board, revision) = try repository.loadWithRevision()
   let terminal = try NcursesTerminal.start(term: term, environment: environment)
   let runtime = Runtime(board: board, revision: revision, store: repository, terminal: terminal)
   runtime.run()
   terminal.stop()
+  if let signal = terminal.receivedSignal, signal != SIGHUP {
+    repository.close()
+  }
   if let signal = terminal.receivedSignal, signal != SIGHUP {
     // The conventional status for "ended by a signal", as a shell reports it.
     exit(128 + signal)

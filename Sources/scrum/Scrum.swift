@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Scrum: ParsableCommand {
@@ -15,6 +16,25 @@ struct Scrum: ParsableCommand {
       SprintCommand.self, Export.self, Import.self,
     ],
     defaultSubcommand: Open.self)
+
+  /// Like ArgumentParser's own main, but a mistake on the command line is one line on stderr
+  /// (as every other error is), not a message followed by the whole usage.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      let code = exitCode(for: error)
+      let text = message(for: error)
+      if code == .success || text.isEmpty {
+        // --help and --version print as usual; errors already reported just set the status.
+        exit(withError: error)
+      }
+      let oneLine = text.split(separator: "\n").first.map(String.init) ?? text
+      FileHandle.standardError.write(Data("scrum: \(oneLine) (see scrum --help)\n".utf8))
+      Foundation.exit(code.rawValue)
+    }
+  }
 }
 
 /// The `--board PATH` option every subcommand takes.

@@ -24,11 +24,12 @@ struct SprintCommand: ParsableCommand {
         if let startDay, let endDay, endDay < startDay {
           throw ValidationError("the sprint ends (\(endDay)) before it starts (\(startDay))")
         }
-        var context = try CommandContext.open(options)
-        let sprint = Sprint(
-          name: name.trimmingWhitespace(), goal: goal, start: startDay, end: endDay, state: .planned, capacity: capacity)
-        try context.commit { board in try board.addSprint(sprint) }
-        emit("Created sprint \(sprint.name)\n")
+        try CommandContext.with(options) { context in
+          let sprint = Sprint(
+            name: name.trimmingWhitespace(), goal: goal, start: startDay, end: endDay, state: .planned, capacity: capacity)
+          try context.commit { board in try board.addSprint(sprint) }
+          emit("Created sprint \(sprint.name)\n")
+        }
       }
     }
   }
@@ -40,15 +41,16 @@ struct SprintCommand: ParsableCommand {
 
     func run() throws {
       try reportingFailure {
-        var context = try CommandContext.open(options)
-        let sprintName = try context.sprintName(name)
-        try context.commit { board in try board.startSprint(named: sprintName, on: Day(date: Date())) }
-        let notReady = context.board.stories(inSprint: sprintName).filter { !$0.isReady }
-        if !notReady.isEmpty {
-          let keys = notReady.map { context.board.key(of: $0.id) }.joined(separator: ", ")
-          FileHandle.standardError.write(Data("scrum: warning: not ready: \(keys)\n".utf8))
+        try CommandContext.with(options) { context in
+          let sprintName = try context.sprintName(name)
+          try context.commit { board in try board.startSprint(named: sprintName, on: Day(date: Date())) }
+          let notReady = context.board.stories(inSprint: sprintName).filter { !$0.isReady }
+          if !notReady.isEmpty {
+            let keys = notReady.map { context.board.key(of: $0.id) }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("scrum: warning: not ready: \(keys)\n".utf8))
+          }
+          emit("Started sprint \(sprintName)\n")
         }
-        emit("Started sprint \(sprintName)\n")
       }
     }
   }
@@ -61,17 +63,18 @@ struct SprintCommand: ParsableCommand {
 
     func run() throws {
       try reportingFailure {
-        var context = try CommandContext.open(options)
-        guard let sprint = context.board.activeSprint else { throw BoardError.noActiveSprint }
-        let done = context.board.columns.last?.id
-        let stories = context.board.stories(inSprint: sprint.name)
-        let finished = stories.filter { $0.status == done }
-        try context.commit { board in try board.closeActiveSprint(carryOver: carryOver, at: Date()) }
-        let points = finished.compactMap(\.points?.value).reduce(0, +)
-        let destination = carryOver == .backlog ? "the top of the backlog" : "the next sprint"
-        emit(
-          "Closed sprint \(sprint.name): \(finished.count) done (\(Points.format(points)) pts), "
-            + "\(stories.count - finished.count) carried over to \(destination)\n")
+        try CommandContext.with(options) { context in
+          guard let sprint = context.board.activeSprint else { throw BoardError.noActiveSprint }
+          let done = context.board.columns.last?.id
+          let stories = context.board.stories(inSprint: sprint.name)
+          let finished = stories.filter { $0.status == done }
+          try context.commit { board in try board.closeActiveSprint(carryOver: carryOver, at: Date()) }
+          let points = finished.compactMap(\.points?.value).reduce(0, +)
+          let destination = carryOver == .backlog ? "the top of the backlog" : "the next sprint"
+          emit(
+            "Closed sprint \(sprint.name): \(finished.count) done (\(Points.format(points)) pts), "
+              + "\(stories.count - finished.count) carried over to \(destination)\n")
+        }
       }
     }
   }
@@ -82,14 +85,16 @@ struct SprintCommand: ParsableCommand {
 
     func run() throws {
       try reportingFailure {
-        let board = try CommandContext.open(options, readOnly: true).board
-        for sprint in board.sprints {
-          let stories = board.stories(inSprint: sprint.name)
-          let points = stories.compactMap(\.points?.value).reduce(0, +)
-          let dates = "\(sprint.start?.description ?? "-") .. \(sprint.end?.description ?? "-")"
-          emit(
-            "\(StoryText.inert(sprint.name))\t\(sprint.state.rawValue)\t\(dates)\t\(stories.count) stories\t"
-              + "\(Points.format(points)) pts\t\(StoryText.inert(sprint.goal))\n")
+        try CommandContext.with(options, readOnly: true) { context in
+          let board = context.board
+          for sprint in board.sprints {
+            let stories = board.stories(inSprint: sprint.name)
+            let points = stories.compactMap(\.points?.value).reduce(0, +)
+            let dates = "\(sprint.start?.description ?? "-") .. \(sprint.end?.description ?? "-")"
+            emit(
+              "\(StoryText.inert(sprint.name))\t\(sprint.state.rawValue)\t\(dates)\t\(stories.count) stories\t"
+                + "\(Points.format(points)) pts\t\(StoryText.inert(sprint.goal))\n")
+          }
         }
       }
     }

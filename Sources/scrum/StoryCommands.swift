@@ -20,23 +20,24 @@ struct Add: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      var context = try CommandContext.open(options)
-      let now = Date()
-      var fields: [StoryField] = [.type(type), .labels(label)]
-      if let points { fields.append(.points(try parsePoints(points))) }
-      if let epic { fields.append(.epic(try context.epicKey(epic))) }
-      if let assignee { fields.append(.assignee(assignee)) }
-      let sprintName = try sprint.map { try context.sprintName($0) }
-      let criteria = criterion.map { Criterion($0.trimmingWhitespace()) }.filter { !$0.text.isEmpty }
-      let result = try context.commit { board in
-        let (id, _) = try board.addStory(title: title, after: nil, sprint: sprintName, at: now)
-        _ = try board.edit(id, fields, at: now)
-        if !criteria.isEmpty { try board.apply(.criteriaReplaced(id, criteria, updatedAt: now)) }
-        // The whole story goes in as one new row set: one transaction, one key.
-        return .storyAdded(try board.existing(id))
+      try CommandContext.with(options) { context in
+        let now = Date()
+        var fields: [StoryField] = [.type(type), .labels(label)]
+        if let points { fields.append(.points(try parsePoints(points))) }
+        if let epic { fields.append(.epic(try context.epicKey(epic))) }
+        if let assignee { fields.append(.assignee(assignee)) }
+        let sprintName = try sprint.map { try context.sprintName($0) }
+        let criteria = criterion.map { Criterion($0.trimmingWhitespace()) }.filter { !$0.text.isEmpty }
+        let result = try context.commit { board in
+          let (id, _) = try board.addStory(title: title, after: nil, sprint: sprintName, at: now)
+          _ = try board.edit(id, fields, at: now)
+          if !criteria.isEmpty { try board.apply(.criteriaReplaced(id, criteria, updatedAt: now)) }
+          // The whole story goes in as one new row set: one transaction, one key.
+          return .storyAdded(try board.existing(id))
+        }
+        guard case .storyAdded(let stored) = result.change else { return }
+        emit(context.board.key(of: stored.id) + "\n")
       }
-      guard case .storyAdded(let stored) = result.change else { return }
-      emit(context.board.key(of: stored.id) + "\n")
     }
   }
 }
@@ -51,25 +52,26 @@ struct List: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      let context = try CommandContext.open(options, readOnly: true)
-      let board = context.board
-      var stories: [Story]
-      switch sprint?.lowercased() {
-      case nil:
-        stories = board.stories(inSprint: nil)
-        for sprint in board.sprints { stories += board.stories(inSprint: sprint.name) }
-      case "backlog": stories = board.stories(inSprint: nil)
-      default: stories = board.stories(inSprint: try context.sprintName(sprint ?? ""))
+      try CommandContext.with(options, readOnly: true) { context in
+        let board = context.board
+        var stories: [Story]
+        switch sprint?.lowercased() {
+        case nil:
+          stories = board.stories(inSprint: nil)
+          for sprint in board.sprints { stories += board.stories(inSprint: sprint.name) }
+        case "backlog": stories = board.stories(inSprint: nil)
+        default: stories = board.stories(inSprint: try context.sprintName(sprint ?? ""))
+        }
+        if let status {
+          let column = try board.columnID(for: status)
+          stories = stories.filter { $0.status == column }
+        }
+        if json {
+          emit(JSONValue.array(stories.map { BoardExport.story(board, $0) }).rendered())
+          return
+        }
+        emit(StoryText.table(stories, on: board))
       }
-      if let status {
-        let column = try board.columnID(for: status)
-        stories = stories.filter { $0.status == column }
-      }
-      if json {
-        emit(JSONValue.array(stories.map { BoardExport.story(board, $0) }).rendered())
-        return
-      }
-      emit(StoryText.table(stories, on: board))
     }
   }
 }
@@ -83,9 +85,10 @@ struct Show: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      let context = try CommandContext.open(options, readOnly: true)
-      let story = try context.story(key)
-      emit(json ? BoardExport.story(context.board, story).rendered() : StoryText.detail(story, on: context.board))
+      try CommandContext.with(options, readOnly: true) { context in
+        let story = try context.story(key)
+        emit(json ? BoardExport.story(context.board, story).rendered() : StoryText.detail(story, on: context.board))
+      }
     }
   }
 }
@@ -111,21 +114,22 @@ struct Edit: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      var context = try CommandContext.open(options)
-      let id = try context.story(key).id
-      let now = Date()
-      var fields: [StoryField] = []
-      if let title { fields.append(.title(title)) }
-      if let points { fields.append(.points(try parsePoints(points))) }
-      if let assignee { fields.append(.assignee(assignee.isEmpty ? nil : assignee)) }
-      if let blocked { fields.append(.blocked(blocked.trimmingWhitespace().isEmpty ? nil : blocked)) }
-      if unblocked { fields.append(.blocked(nil)) }
-      let column = try status.map { try context.board.columnID(for: $0) }
-      try context.commit { board in
-        var parts: [BoardChange] = []
-        if !fields.isEmpty { parts.append(try board.edit(id, fields, at: now)) }
-        if let column { parts.append(try board.move(id, toStatus: column, at: now)) }
-        return parts.count == 1 ? parts[0] : .batch(parts)
+      try CommandContext.with(options) { context in
+        let id = try context.story(key).id
+        let now = Date()
+        var fields: [StoryField] = []
+        if let title { fields.append(.title(title)) }
+        if let points { fields.append(.points(try parsePoints(points))) }
+        if let assignee { fields.append(.assignee(assignee.isEmpty ? nil : assignee)) }
+        if let blocked { fields.append(.blocked(blocked.trimmingWhitespace().isEmpty ? nil : blocked)) }
+        if unblocked { fields.append(.blocked(nil)) }
+        let column = try status.map { try context.board.columnID(for: $0) }
+        try context.commit { board in
+          var parts: [BoardChange] = []
+          if !fields.isEmpty { parts.append(try board.edit(id, fields, at: now)) }
+          if let column { parts.append(try board.move(id, toStatus: column, at: now)) }
+          return parts.count == 1 ? parts[0] : .batch(parts)
+        }
       }
     }
   }
@@ -148,14 +152,15 @@ struct RankCommand: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      var context = try CommandContext.open(options)
-      let id = try context.story(key).id
-      let now = Date()
-      let anchor = try (before ?? after).map { try context.story($0).id }
-      try context.commit { board in
-        if top || bottom { return try board.rankToEnd(id, top: top, at: now) }
-        guard let anchor else { throw BoardError.unknownKey(key) }
-        return try board.rank(id, before != nil ? .before(anchor) : .after(anchor), at: now)
+      try CommandContext.with(options) { context in
+        let id = try context.story(key).id
+        let now = Date()
+        let anchor = try (before ?? after).map { try context.story($0).id }
+        try context.commit { board in
+          if top || bottom { return try board.rankToEnd(id, top: top, at: now) }
+          guard let anchor else { throw BoardError.unknownKey(key) }
+          return try board.rank(id, before != nil ? .before(anchor) : .after(anchor), at: now)
+        }
       }
     }
   }

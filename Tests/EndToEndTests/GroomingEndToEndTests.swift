@@ -12,9 +12,11 @@ import Testing
     let tmux = try TmuxSession(command: "\(workspace.binary) demo --board \(workspace.board)")
     defer { tmux.stop() }
 
-    var screen = try tmux.waitFor(text: "Product backlog")
-    #expect(screen.contains("› SB-1 "))
-    #expect(screen.contains("j/k move"))
+    // A frame may reach the terminal in more than one write: wait for all of it.
+    var screen = try tmux.waitFor("the first full frame") {
+      $0.contains("Product backlog") && $0.contains("› SB-1 ") && $0.contains("j/k move")
+    }
+    #expect(screen.contains("Sprint 14"))
 
     try tmux.press("j", "Down")
     try tmux.waitFor(text: "› SB-3 ")
