@@ -60,6 +60,45 @@ public enum Subprocess {
     return Result(status: exitStatus, output: output, errorOutput: errorOutput)
   }
 
+  /// Starts a shell command in its own process group and returns at once with its PID (which
+  /// is also the group's id, for killing everything it started).
+  public static func spawnShell(_ command: String) throws -> pid_t {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    markInheritedDescriptorsCloseOnExec()
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
+    let arguments = ["/bin/sh", "-c", command]
+    let environmentList = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
+    var pid: pid_t = 0
+    let status = withCStrings(arguments) { argv in
+      withCStrings(environmentList) { envp in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
+    }
+    guard status == 0 else { throw SubprocessError.spawnFailed("/bin/sh", String(cString: strerror(status))) }
+    return pid
+  }
+
+  /// Waits for a process started by `spawnShell`; returns its exit status (128+signal if killed).
+  @discardableResult
+  public static func wait(_ pid: pid_t) -> Int32 {
+    var waitStatus: Int32 = 0
+    while waitpid(pid, &waitStatus, 0) < 0, errno == EINTR {}
+    return (waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
+  }
+
   /// Whether a program is on PATH.
   public static func exists(_ program: String) -> Bool {
     (try? run(["sh", "-c", "command -v \(program)"]).status) == 0
