@@ -44,6 +44,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
+    // Storage figures as a board grows (run with -c release); not part of the product.
+    .executableTarget(name: "scrum-bench", dependencies: ["ScrumCore", "ScrumStore"]),
+
     // Test helpers: grid snapshots, a fake terminal, scripted sessions, tmux driving.
     .target(
       name: "TestSupport", dependencies: ["BoardApp", "ScrumStore", "ScrumCore", "TermUI"]),
