@@ -14,12 +14,17 @@ public enum Action: Equatable, Sendable {
   case storiesRenumbered([StoryID: StoryID])
   /// Another process changed the board: its settings, and only the stories that changed.
   case boardChangedElsewhere(settings: Board, changed: [Story], deleted: [StoryID])
+  /// The editor closed; `edited` is the document as saved, nil if the editor failed.
+  case editorFinished(StoryID, original: String, edited: String?)
 }
 
 /// I/O the reducer asks the runtime to do.
 public enum Effect: Equatable, Sendable {
   /// Write this change through to the board file, now.
   case persist(BoardChange)
+  /// Open the story as a text document in $VISUAL / $EDITOR; `error` goes at the top when the
+  /// last save could not be read back.
+  case editInEditor(StoryID, document: String, error: String?)
   case quit
 }
 

@@ -30,6 +30,17 @@ public struct Prompt: Equatable, Sendable {
   public enum Purpose: Equatable, Sendable {
     /// A new story's title; it goes right after `after` (or at the end of the backlog).
     case newStoryTitle(after: StoryID?)
+    /// A story's title, edited in place.
+    case editTitle(StoryID)
+    /// Labels for stories: `+name` adds, `-name` removes, a bare list replaces.
+    case labels([StoryID])
+    case assignee([StoryID])
+    /// y/n before deleting stories.
+    case confirmDelete([StoryID])
+    /// The title of the part split off a story; next comes the choice of criteria.
+    case splitTitle(StoryID)
+    /// The filter text, applied as it is typed.
+    case filterText(previous: String)
   }
   public var purpose: Purpose
   public var label: String
@@ -48,8 +59,18 @@ public struct Flash: Equatable, Sendable {
 /// Everything the screen shows, and nothing the runtime does: the model the reducer changes.
 public struct AppState: Equatable, Sendable {
   public var board: Board {
-    didSet { backlogRows = BacklogRows(board: board) }
+    didSet { backlogRows = BacklogRows(board: board, filter: filter) }
   }
+  /// What narrows the backlog; the rows follow it.
+  public var filter = BacklogFilter() {
+    didSet { if filter != oldValue { backlogRows = BacklogRows(board: board, filter: filter) } }
+  }
+  /// Stories marked for an action on many at once (Space, v, V).
+  public var marked: Set<StoryID> = []
+  /// Where a range mark (V) starts.
+  public var markAnchor: StoryID?
+  /// A list to choose from (points, epic, filter facets, criteria to split off).
+  public var picker: Picker?
   /// The backlog's rows, derived from the board whenever it changes.
   private(set) var backlogRows: BacklogRows
   public var size: Size
@@ -80,10 +101,19 @@ public struct AppState: Equatable, Sendable {
   /// The scope whose key bindings apply now.
   public var scope: Scope {
     if help != nil { return .help }
+    if picker != nil { return .picker }
     switch pane {
     case .backlog: return .backlog
     case .detail: return .detail
     }
+  }
+}
+
+extension AppState {
+  /// The stories an action applies to: the marked ones, else the selected one.
+  public var targets: [StoryID] {
+    if !marked.isEmpty { return board.rankOrder.filter { marked.contains($0) } }
+    return backlog.selection.map { [$0] } ?? []
   }
 }
 

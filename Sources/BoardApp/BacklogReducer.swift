@@ -35,14 +35,34 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     return []
   case .rankDown, .rankUp:
     return rank(&state, rows: rows, down: command == .rankDown)
+  case .rankTop, .rankBottom:
+    return rankToEdge(&state, rows: rows, top: command == .rankTop)
+  case .nextMatch, .previousMatch:
+    guard state.filter.isActive else {
+      state.flash = .info("No filter: / filters as you type, f by epic, label, assignee…")
+      return []
+    }
+    // Every story shown matches: move to the next one, wrapping around.
+    guard !ids.isEmpty else { return [] }
+    let step = command == .nextMatch ? 1 : -1
+    select(((current ?? -step) + step + ids.count) % ids.count)
   case .back:
     return [.quit]
   case .close:
-    // Nothing is open here; say how to leave rather than quit on a stray Esc.
-    state.flash = .info("Nothing to close here: q quits (everything is already saved)")
+    if !state.marked.isEmpty || state.filter.isActive {
+      state.marked.removeAll()
+      state.filter = BacklogFilter()
+      filterChanged(&state)
+      state.flash = .info("Marks and filter cleared")
+    } else {
+      // Nothing is open here; say how to leave rather than quit on a stray Esc.
+      state.flash = .info("Nothing to close here: q quits (everything is already saved)")
+    }
     return []
-  case .help, .quit, .undo, .redo:
+  case .help, .quit, .undo, .redo, .choose:
     return []
+  default:
+    return reduceBacklogEdit(&state, command)
   }
   keepSelectionInView(&state)
   return []
@@ -62,6 +82,20 @@ private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Ef
   let placement: Board.Placement = down ? .after(section[neighbour]) : .before(section[neighbour])
   let now = state.now
   let effects = perform(&state) { board in try board.rank(selection, placement, at: now) }
+  keepSelectionInView(&state)
+  return effects
+}
+
+/// Moves the selected story to the top or bottom of its list (sprint or backlog).
+private func rankToEdge(_ state: inout AppState, rows: BacklogRows, top: Bool) -> [Effect] {
+  guard let selection = state.backlog.selection else { return [] }
+  let section = rows.section(of: selection)
+  guard let edge = top ? section.first : section.last, edge != selection else {
+    state.flash = .info(top ? "Already at the top of its list" : "Already at the bottom of its list")
+    return []
+  }
+  let now = state.now
+  let effects = perform(&state) { board in try board.rank(selection, top ? .before(edge) : .after(edge), at: now) }
   keepSelectionInView(&state)
   return effects
 }

@@ -41,23 +41,30 @@ struct BacklogRows: Equatable, Sendable {
   private var sections: [[StoryID]] = []
   private var sectionOf: [StoryID: Int] = [:]
 
-  init(board: Board) {
-    var sprintStories: [StoryID] = []
+  init(board: Board, filter: BacklogFilter = BacklogFilter()) {
+    // Sprints still to finish, the active one first: they are what the backlog plans into.
+    let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
+    let sprintIndex = Dictionary(open.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var sprintStories = Array(repeating: [StoryID](), count: open.count)
+    var sprintTotals = Array(repeating: Totals(), count: open.count)
     var backlogStories: [StoryID] = []
-    var sprintTotals = Totals()
-    let sprint = board.currentSprint
-    for story in board.stories {
-      if story.sprint == nil {
-        backlogStories.append(story.id)
+    let filtering = filter.isActive
+    for id in board.rankOrder {
+      guard let story = board.story(id) else { continue }
+      let shown = !filtering || filter.matches(story, key: board.key(of: id))
+      // Totals count the whole section, so a filter never hides over-commitment.
+      if let name = story.sprint {
+        guard let index = sprintIndex[name] else { continue }
+        sprintTotals[index].add(story)
+        if shown { sprintStories[index].append(id) }
+      } else {
         backlogTotals.add(story)
-      } else if let sprint, story.sprint == sprint.name {
-        sprintStories.append(story.id)
-        sprintTotals.add(story)
+        if shown { backlogStories.append(id) }
       }
     }
-    if let sprint {
-      rows.append(.sprintHeading(sprint, totals: sprintTotals))
-      addSection(sprintStories, isSprint: true)
+    for (index, sprint) in open.enumerated() {
+      rows.append(.sprintHeading(sprint, totals: sprintTotals[index]))
+      addSection(sprintStories[index], isSprint: true)
       rows.append(.gap)
     }
     rows.append(.backlogHeading(totals: backlogTotals))

@@ -2,13 +2,14 @@ import TermUI
 
 /// Where a key binding applies. A pane's own bindings are looked up first, then the global ones.
 public enum Scope: String, CaseIterable, Sendable {
-  case global, backlog, detail, help
+  case global, backlog, detail, picker, help
 
   var title: String {
     switch self {
     case .global: return "Everywhere"
     case .backlog: return "Backlog"
     case .detail: return "Story detail"
+    case .picker: return "Choosing from a list"
     case .help: return "Help"
     }
   }
@@ -27,6 +28,24 @@ public enum Command: String, CaseIterable, Sendable {
   case addStory = "add-story"
   case rankDown = "rank-down"
   case rankUp = "rank-up"
+  case rankTop = "rank-top"
+  case rankBottom = "rank-bottom"
+  case editTitle = "edit-title"
+  case editInEditor = "edit-in-editor"
+  case setPoints = "set-points"
+  case setLabels = "set-labels"
+  case setAssignee = "set-assignee"
+  case setEpic = "set-epic"
+  case toggleSprint = "toggle-sprint"
+  case splitStory = "split-story"
+  case deleteStory = "delete-story"
+  case toggleMark = "toggle-mark"
+  case markRange = "mark-range"
+  case filterText = "filter-text"
+  case filterMenu = "filter-menu"
+  case nextMatch = "next-match"
+  case previousMatch = "previous-match"
+  case choose = "choose"
   case back = "back"
   case close = "close"
   case help = "help"
@@ -45,7 +64,8 @@ public enum Command: String, CaseIterable, Sendable {
     case .close:
       switch scope {
       case .help: return "close this help"
-      case .backlog: return "close a prompt or message (q quits)"
+      case .picker: return "cancel"
+      case .backlog: return "clear marks and filter (q quits)"
       default: return "back to the backlog, on the same story"
       }
     default: return help
@@ -65,6 +85,24 @@ public enum Command: String, CaseIterable, Sendable {
     case .addStory: return "add a story below the selected one"
     case .rankDown: return "move the story down in rank"
     case .rankUp: return "move the story up in rank"
+    case .rankTop: return "move the story to the top of its list"
+    case .rankBottom: return "move the story to the bottom of its list"
+    case .editTitle: return "edit the title in place"
+    case .editInEditor: return "edit the whole story in $VISUAL / $EDITOR"
+    case .setPoints: return "set points (marked stories too)"
+    case .setLabels: return "labels: +add -remove (marked stories too)"
+    case .setAssignee: return "assignee (marked stories too)"
+    case .setEpic: return "epic (marked stories too)"
+    case .toggleSprint: return "into the planned/active sprint, or back (marked too)"
+    case .splitStory: return "split the story in two"
+    case .deleteStory: return "delete (asks y/n; marked stories too)"
+    case .toggleMark: return "mark or unmark the story"
+    case .markRange: return "mark from the last mark to here"
+    case .filterText: return "filter as you type (Esc clears)"
+    case .filterMenu: return "filter by epic, label, assignee, type, ready, blocked"
+    case .nextMatch: return "next match"
+    case .previousMatch: return "previous match"
+    case .choose: return "choose"
     case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
     case .help: return "show or hide this help"
@@ -90,6 +128,23 @@ public enum Command: String, CaseIterable, Sendable {
     (.backlog, .addStory, [.character("a")]),
     (.backlog, .rankDown, [.character("J")]),
     (.backlog, .rankUp, [.character("K")]),
+    (.backlog, .rankTop, [.character("T")]),
+    (.backlog, .rankBottom, [.character("B")]),
+    (.backlog, .editTitle, [.character("e")]),
+    (.backlog, .editInEditor, [.character("E")]),
+    (.backlog, .setPoints, [.character("p")]),
+    (.backlog, .setLabels, [.character("#")]),
+    (.backlog, .setAssignee, [.character("@")]),
+    (.backlog, .setEpic, [.character("&")]),
+    (.backlog, .toggleSprint, [.character("s")]),
+    (.backlog, .splitStory, [.character("S")]),
+    (.backlog, .deleteStory, [.character("d")]),
+    (.backlog, .toggleMark, [.character(" "), .character("v")]),
+    (.backlog, .markRange, [.character("V")]),
+    (.backlog, .filterText, [.character("/")]),
+    (.backlog, .filterMenu, [.character("f")]),
+    (.backlog, .nextMatch, [.character("n")]),
+    (.backlog, .previousMatch, [.character("N")]),
     (.backlog, .back, [.character("q")]),
     (.backlog, .close, [.escape]),
     (.detail, .moveDown, [.character("j"), .down]),
@@ -99,6 +154,13 @@ public enum Command: String, CaseIterable, Sendable {
     (.detail, .first, [.character("g"), .home]),
     (.detail, .last, [.character("G"), .end]),
     (.detail, .close, [.escape, .character("q")]),
+    (.picker, .moveDown, [.character("j"), .down]),
+    (.picker, .moveUp, [.character("k"), .up]),
+    (.picker, .first, [.character("g"), .home]),
+    (.picker, .last, [.character("G"), .end]),
+    (.picker, .toggleMark, [.character(" ")]),
+    (.picker, .choose, [.enter]),
+    (.picker, .close, [.escape, .character("q")]),
     (.help, .moveDown, [.character("j"), .down]),
     (.help, .moveUp, [.character("k"), .up]),
     (.help, .pageDown, [.pageDown, .character(" ")]),

@@ -3,20 +3,109 @@ import TermUI
 
 func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
   guard var prompt = state.prompt else { return [] }
+  if case .confirmDelete(let ids) = prompt.purpose {
+    // A yes/no question takes one key.
+    state.prompt = nil
+    guard key == .character("y") || key == .character("Y") else {
+      state.flash = .info("Nothing deleted")
+      return []
+    }
+    return delete(&state, ids)
+  }
   switch prompt.editor.handle(key) {
   case .edited, .ignored:
     state.prompt = prompt
+    if case .filterText = prompt.purpose {
+      // The list narrows as the user types.
+      state.filter.text = prompt.editor.text
+      filterChanged(&state)
+    }
     return []
   case .cancelled:
     state.prompt = nil
+    if case .filterText = prompt.purpose {
+      state.filter.text = ""
+      filterChanged(&state)
+    }
     return []
   case .submitted:
     state.prompt = nil
+    let text = prompt.editor.text
     switch prompt.purpose {
     case .newStoryTitle(let after):
-      return addStory(&state, title: prompt.editor.text, after: after)
+      return addStory(&state, title: text, after: after)
+    case .editTitle(let id):
+      return editAll(&state, [id]) { _ in [.title(text)] }
+    case .labels(let ids):
+      return editAll(&state, ids) { story in [.labels(LabelEdit(text).applied(to: story.labels))] }
+    case .assignee(let ids):
+      let name = text.trimmingWhitespace()
+      return editAll(&state, ids) { _ in [.assignee(name.isEmpty ? nil : name)] }
+    case .splitTitle(let id):
+      guard let story = state.board.story(id) else { return [] }
+      if story.acceptanceCriteria.isEmpty { return split(&state, id, title: text, taking: []) }
+      state.picker = Picker(
+        purpose: .splitCriteria(id, title: text), title: "Criteria for the new story (Space ticks, Enter splits)",
+        options: story.acceptanceCriteria.enumerated().map { Picker.Option(label: $1.text, value: .criterion($0)) },
+        multipleChoice: true)
+      return []
+    case .filterText:
+      state.filter.text = text
+      filterChanged(&state)
+      return []
+    case .confirmDelete:
+      return []
     }
   }
+}
+
+/// What the labels prompt asks: `+x` adds, `-x` removes; a plain list replaces them all.
+struct LabelEdit {
+  var adds: [String] = []
+  var removes: [String] = []
+  var replacement: [String]?
+
+  init(_ text: String) {
+    let words = text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init).filter { !$0.isEmpty }
+    if words.contains(where: { $0.hasPrefix("+") || $0.hasPrefix("-") }) {
+      for word in words {
+        if word.hasPrefix("-") { removes.append(String(word.dropFirst())) } else {
+          adds.append(word.hasPrefix("+") ? String(word.dropFirst()) : word)
+        }
+      }
+    } else {
+      replacement = words
+    }
+  }
+
+  func applied(to labels: [String]) -> [String] {
+    if let replacement { return unique(replacement) }
+    return unique(labels.filter { !removes.contains($0) } + adds.filter { !$0.isEmpty })
+  }
+
+  private func unique(_ labels: [String]) -> [String] {
+    var seen: Set<String> = []
+    return labels.filter { seen.insert($0).inserted }
+  }
+}
+
+/// Deletes stories as one step; the selection moves to the next story still there.
+private func delete(_ state: inout AppState, _ ids: [StoryID]) -> [Effect] {
+  let rowsBefore = state.backlogRows
+  let gone = Set(ids)
+  let effects = perform(&state) { board in
+    let changes = try ids.map { try board.delete($0) }
+    return changes.count == 1 ? changes[0] : .batch(changes)
+  }
+  guard !effects.isEmpty else { return [] }
+  state.marked.subtract(gone)
+  if let selection = state.backlog.selection, gone.contains(selection), let position = rowsBefore.position(of: selection) {
+    state.backlog.selection = rowsBefore.storyIDs[position...].first { !gone.contains($0) }
+      ?? rowsBefore.storyIDs[..<position].last { !gone.contains($0) }
+  }
+  keepSelectionInView(&state)
+  state.flash = .info(ids.count == 1 ? "Deleted \(state.board.key(of: ids[0])) (u undoes)" : "Deleted \(ids.count) stories (u undoes)")
+  return effects
 }
 
 private func addStory(_ state: inout AppState, title: String, after: StoryID?) -> [Effect] {

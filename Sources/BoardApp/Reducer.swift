@@ -25,10 +25,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     return []
   case .typed(let key):
     return reducePrompt(&state, key)
+  case .editorFinished(let id, let original, let edited):
+    return editorFinished(&state, id, original: original, edited: edited)
   case .command(let command):
     if command == .quit { return [.quit] }
     if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
     if state.help != nil { return reduceHelp(&state, command) }
+    if state.picker != nil { return reducePicker(&state, command) }
     if command == .help {
       state.help = HelpState()
       return []

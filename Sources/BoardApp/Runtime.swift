@@ -10,6 +10,7 @@ public final class Runtime {
   private let terminal: Terminal
   private let store: BoardStore
   private let clock: () -> Date
+  private let editor: EditorLauncher
   private var finished = false
   /// The store's revision that the in-memory board reflects.
   private var seenRevision: Int
@@ -19,9 +20,11 @@ public final class Runtime {
   public static let pollMilliseconds = 250
 
   public init(
-    board: Board, revision: Int = 0, store: BoardStore, terminal: Terminal, clock: @escaping () -> Date = Date.init
+    board: Board, revision: Int = 0, store: BoardStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
+    editor: @escaping EditorLauncher = launchEditor
   ) {
     self.terminal = terminal
+    self.editor = editor
     self.store = store
     self.clock = clock
     self.seenRevision = revision
@@ -91,6 +94,10 @@ public final class Runtime {
     switch effect {
     case .quit:
       finished = true
+    case .editInEditor(let id, let document, _):
+      let edited = editInEditor(document)
+      let effects = reduce(&state, .editorFinished(id, original: document, edited: edited))
+      for effect in effects { perform(effect) }
     case .persist(let change):
       do {
         let result = try store.apply(change)
@@ -108,6 +115,23 @@ public final class Runtime {
         _ = reduce(&state, .persistFailed(message: message, reloaded: reloaded?.0))
       }
     }
+  }
+
+  /// Writes the document to a private temporary file, gives the terminal to the editor, and
+  /// reads the file back; nil if the editor failed.
+  private func editInEditor(_ document: String) -> String? {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-edit-\(UUID().uuidString)")
+    guard (try? FileManager.default.createDirectory(
+      at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil
+    else { return nil }
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("story.md")
+    guard (try? document.write(to: file, atomically: true, encoding: .utf8)) != nil else { return nil }
+    terminal.suspend()
+    let succeeded = editor(file.path)
+    terminal.resume()
+    guard succeeded else { return nil }
+    return try? String(contentsOf: file, encoding: .utf8)
   }
 
   /// Draws the current state (the first frame, and after every event).

@@ -55,6 +55,19 @@ public final class NcursesTerminal: Terminal {
     Signals.restoreDefaults()
   }
 
+  public func suspend() {
+    // endwin hands the terminal back in its original modes; the next refresh restores ours.
+    endwin()
+    // Ctrl-C in the editor is the editor's: it must not end the board behind it.
+    Signals.ignoreInterrupts()
+  }
+
+  public func resume() {
+    Signals.install()
+    shown = nil
+    wrefresh(window)
+  }
+
   public var size: Size { Size(Int(getmaxx(window)), Int(getmaxy(window))) }
 
   public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {

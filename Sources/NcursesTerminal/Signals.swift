@@ -25,8 +25,13 @@ enum Signals {
     pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
   }
 
+  static func ignoreInterrupts() {
+    Glibc.signal(SIGINT, SIG_IGN)
+    Glibc.signal(SIGQUIT, SIG_IGN)
+  }
+
   static func restoreDefaults() {
-    for signal in handled { Glibc.signal(signal, SIG_DFL) }
+    for signal in handled + [SIGQUIT] { Glibc.signal(signal, SIG_DFL) }
   }
 
   /// The pending signal, cleared; nil if none.

@@ -102,3 +102,37 @@ extension BoardChange {
     }
   }
 }
+
+extension Board {
+  /// Splits a story in two: the new story comes right after it, with the same epic, labels,
+  /// type and sprint, and takes the acceptance criteria at `criteria` (indices into the
+  /// original's). Both stay linked (`splitFrom`). One change: one transaction, one undo.
+  public mutating func split(
+    _ id: StoryID, newTitle: String, taking criteria: Set<Int>, at now: Date
+  ) throws -> (StoryID, BoardChange) {
+    let original = try existing(id)
+    let title = newTitle.trimmingWhitespace()
+    guard !title.isEmpty else { throw BoardError.emptyTitle }
+    let following = rankOrder.firstIndex(of: id).flatMap { index in
+      index + 1 < rankOrder.count ? storiesByIDRank(rankOrder[index + 1]) : nil
+    }
+    let moved = original.acceptanceCriteria.enumerated().filter { criteria.contains($0.offset) }.map(\.element)
+    let kept = original.acceptanceCriteria.enumerated().filter { !criteria.contains($0.offset) }.map(\.element)
+    let part = Story(
+      id: StoryID(nextStoryNumber), title: title, type: original.type, status: columns.first?.id ?? original.status,
+      rank: Rank.between(original.rank, following), sprint: original.sprint, epic: original.epic,
+      labels: original.labels, acceptanceCriteria: moved, createdAt: now, splitFrom: id)
+    var parts: [BoardChange] = [.storyAdded(part)]
+    if !moved.isEmpty { parts.append(.criteriaReplaced(id, kept, updatedAt: now)) }
+    let change = BoardChange.batch(parts)
+    try apply(change)
+    return (part.id, change)
+  }
+
+  /// Stories split off from `id`.
+  public func parts(splitFrom id: StoryID) -> [Story] {
+    stories.filter { $0.splitFrom == id }
+  }
+
+  private func storiesByIDRank(_ id: StoryID) -> Rank? { story(id)?.rank }
+}

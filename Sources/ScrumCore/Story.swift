@@ -70,13 +70,15 @@ public struct Story: Equatable, Sendable, Identifiable {
   public var createdAt: Date
   public var updatedAt: Date
   public var history: [StatusChange]
+  /// The story this one was split from, if any.
+  public var splitFrom: StoryID?
 
   public init(
     id: StoryID, title: String, description: String = "", type: StoryType = .story,
     points: Points? = nil, status: String, rank: Rank, sprint: String? = nil, epic: String? = nil,
     labels: [String] = [], assignee: String? = nil, blocked: String? = nil,
     acceptanceCriteria: [Criterion] = [], tasks: [StoryTask] = [], createdAt: Date,
-    updatedAt: Date? = nil, history: [StatusChange] = []
+    updatedAt: Date? = nil, history: [StatusChange] = [], splitFrom: StoryID? = nil
   ) {
     self.id = id
     self.title = title
@@ -95,6 +97,7 @@ public struct Story: Equatable, Sendable, Identifiable {
     self.createdAt = createdAt
     self.updatedAt = updatedAt ?? createdAt
     self.history = history
+    self.splitFrom = splitFrom
   }
 
   /// Ready for a sprint: a title, an estimate and at least one acceptance criterion.

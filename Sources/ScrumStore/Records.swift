@@ -159,6 +159,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
       blocked: row["blocked"], createdAt: Date(timeIntervalSince1970: row["createdAt"]),
       updatedAt: Date(timeIntervalSince1970: row["updatedAt"]))
     revision = row["revision"] ?? 0
+    story.splitFrom = (row["splitFrom"] as Int?).map(StoryID.init)
   }
 
   /// The column an edit of `field` writes, and its stored value.
@@ -192,6 +193,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
     container["createdAt"] = story.createdAt.timeIntervalSince1970
     container["updatedAt"] = story.updatedAt.timeIntervalSince1970
     container["revision"] = revision
+    container["splitFrom"] = story.splitFrom?.number
   }
 
   static func encodeLabels(_ labels: [String]) -> String {

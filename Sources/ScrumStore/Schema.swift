@@ -92,6 +92,9 @@ enum Schema {
         t.column("revision", .integer).notNull().indexed()
       }
     }
+    migrator.registerMigration("v3-split-links") { db in
+      try db.alter(table: "story") { t in t.add(column: "splitFrom", .integer) }
+    }
     return migrator
   }
 }

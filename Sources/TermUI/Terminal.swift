@@ -17,4 +17,8 @@ public protocol Terminal: AnyObject {
   func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent?
   /// Shows a frame. `cursor` places a visible cursor (in a prompt), nil hides it.
   func draw(_ grid: Grid, cursor: Point?)
+  /// Gives the terminal to another program (an editor) until `resume`.
+  func suspend()
+  /// Takes the terminal back; the next frame is drawn whole.
+  func resume()
 }

@@ -18,6 +18,11 @@ public final class FakeTerminal: Terminal {
     pendingEvents.isEmpty ? .hangUp : pendingEvents.removeFirst()
   }
 
+  public private(set) var suspensions = 0
+
+  public func suspend() { suspensions += 1 }
+  public func resume() {}
+
   public func draw(_ grid: Grid, cursor: Point?) {
     lastFrame = grid
     lastCursor = cursor

@@ -23,7 +23,7 @@ struct BacklogView {
     func width(for terminalWidth: Int) -> Int {
       switch self {
       case .labels: return terminalWidth >= 150 ? 22 : 0
-      case .assignee: return terminalWidth >= 110 ? 10 : 0
+      case .assignee: return terminalWidth >= 110 ? 10 : (terminalWidth >= 80 ? 6 : 0)
       case .status: return terminalWidth >= 100 ? 12 : 0
       case .points: return 4
       case .epic: return terminalWidth >= 60 ? min(14, max(8, terminalWidth / 8)) : 0
@@ -105,6 +105,7 @@ struct BacklogView {
     var detail = "\(sprint.state.rawValue) · \(format(committed))"
     if let capacity = sprint.capacity { detail += "/\(format(capacity))" }
     detail += " pts"
+    if let capacity = sprint.capacity, committed > capacity { detail += " · over by \(format(committed - capacity))" }
     if let end = sprint.end { detail += " · ends \(end)" }
     let title = sprint.goal.isEmpty ? sprint.name : "\(sprint.name) · \(sprint.goal)"
     drawHeading(title, detail: detail, area, into: &grid)
@@ -131,6 +132,9 @@ struct BacklogView {
     let styled: (Style) -> Style = { selected ? Style(.selection, bold: $0.bold) : $0 }
     grid.fill(area, style: base)
     if selected { grid.put("›", at: area.origin, style: Style(.selection, bold: true)) }
+    if state.marked.contains(story.id) {
+      grid.put("*", at: Point(area.x + 1, area.y), style: styled(Style(.warning, bold: true)))
+    }
     grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: styled(Style(.dim)))
     grid.put(
       story.isReady ? "✓" : "·", at: Point(columns.ready, area.y),

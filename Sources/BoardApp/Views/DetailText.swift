@@ -33,6 +33,13 @@ struct DetailText {
     lines.append([label("Assignee"), story.assignee.map { Span($0) } ?? none])
     lines.append([label("Blocked"), story.blocked.map { Span("! " + $0, Style(.error, bold: true)) } ?? none])
     lines.append([label("Ready"), DetailText.readiness(story)])
+    if let origin = story.splitFrom {
+      lines.append([label("Split from"), Span(board.key(of: origin) + (board.story(origin).map { " " + $0.title } ?? ""))])
+    }
+    let parts = board.parts(splitFrom: story.id)
+    if !parts.isEmpty {
+      lines.append([label("Split into"), Span(parts.map { board.key(of: $0.id) }.joined(separator: ", "))])
+    }
     lines.append([
       label("Created"), Span(Day(date: story.createdAt).description),
       Span("   updated ", Style(.dim)), Span(Day(date: story.updatedAt).description),

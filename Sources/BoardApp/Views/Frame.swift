@@ -16,6 +16,9 @@ public func render(_ state: AppState) -> Grid {
   }
   drawStatusLine(state, layout.statusLine, into: &grid)
   drawHintLine(state, layout.hintLine, into: &grid)
+  if let picker = state.picker {
+    PickerOverlay(picker: picker).draw(into: &grid, layout: layout)
+  }
   if let help = state.help {
     HelpOverlay(keymap: state.keymap, scroll: help.scroll).draw(into: &grid, layout: layout)
   }
@@ -35,6 +38,12 @@ private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid
   var title: StyledLine = [Span(" scrum ", Style(.header, bold: true)), Span(state.board.name, Style(.header))]
   if state.pane == .detail, let detail = state.detail {
     title.append(Span(" › \(state.board.key(of: detail.story))", Style(.header)))
+  }
+  if state.pane == .backlog {
+    if state.filter.isActive {
+      title.append(Span("  filter: \(state.filter.summary(on: state.board))", Style(.header, bold: true)))
+    }
+    if !state.marked.isEmpty { title.append(Span("  \(state.marked.count) marked", Style(.header, bold: true))) }
   }
   let pane = state.pane == .backlog ? " Backlog " : " Story "
   let paneWidth = TextWidth.of(pane)
@@ -70,8 +79,12 @@ private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid
       at: area.origin, limit: area.width)
     return
   }
+  var hints = KeyHints.hints(for: state.scope, keymap: state.keymap)
+  // Too narrow for all: drop from the middle, keeping the first ones and help and quit.
+  let width: ([KeyHints.Hint]) -> Int = { $0.reduce(1) { $0 + TextWidth.of($1.keys) + TextWidth.of($1.label) + 3 } }
+  while width(hints) > area.width, hints.count > 4 { hints.remove(at: hints.count - 3) }
   var line: StyledLine = [Span(" ")]
-  for hint in KeyHints.hints(for: state.scope, keymap: state.keymap) {
+  for hint in hints {
     line.append(Span(hint.keys, Style(.key, bold: true)))
     line.append(Span(" \(hint.label)  ", Style(.dim)))
   }

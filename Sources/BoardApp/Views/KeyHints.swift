@@ -9,9 +9,11 @@ enum KeyHints {
 
   private static let table: [Scope: [([Command], String)]] = [
     .backlog: [
-      ([.moveDown, .moveUp], "move"), ([.rankDown, .rankUp], "rank"), ([.addStory], "add"),
-      ([.openDetail], "open"), ([.help], "help"), ([.back], "quit"),
+      ([.moveDown, .moveUp], "move"), ([.rankDown, .rankUp], "rank"), ([.addStory], "add"), ([.editTitle], "edit"),
+      ([.setPoints], "pts"), ([.toggleSprint], "sprint"), ([.filterText], "filter"), ([.openDetail], "open"),
+      ([.help], "help"), ([.back], "quit"),
     ],
+    .picker: [([.moveDown, .moveUp], "move"), ([.toggleMark], "tick"), ([.choose], "choose"), ([.close], "cancel")],
     .detail: [([.moveDown, .moveUp], "scroll"), ([.close], "back"), ([.help], "help")],
     .help: [([.moveDown, .moveUp], "scroll"), ([.close], "close")],
   ]

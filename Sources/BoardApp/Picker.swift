@@ -1,0 +1,61 @@
+import ScrumCore
+
+/// A facet of the filter menu.
+public enum FilterFacet: Equatable, Sendable {
+  case epic(String), label(String), assignee(String), type(StoryType), ready(Bool), blocked, clearAll
+}
+
+/// A short list to choose from, over the pane: points, an epic, a filter facet, or (with
+/// several choices) the criteria that go to the split-off story.
+public struct Picker: Equatable, Sendable {
+  public enum Purpose: Equatable, Sendable {
+    case points([StoryID])
+    case epic([StoryID])
+    case filter
+    case splitCriteria(StoryID, title: String)
+  }
+
+  public enum Value: Equatable, Sendable {
+    case points(Points?)
+    case epic(String?)
+    case facet(FilterFacet)
+    case criterion(Int)
+    /// A heading between groups; never selected.
+    case heading
+  }
+
+  public struct Option: Equatable, Sendable {
+    public var label: String
+    public var value: Value
+    public var checked: Bool = false
+  }
+
+  public var purpose: Purpose
+  public var title: String
+  public var options: [Option]
+  public var selection: Int
+  /// Space ticks several options, Enter takes them all.
+  public var multipleChoice: Bool
+  public var scroll: Int = 0
+
+  init(purpose: Purpose, title: String, options: [Option], selection: Int = 0, multipleChoice: Bool = false) {
+    self.purpose = purpose
+    self.title = title
+    self.options = options
+    self.multipleChoice = multipleChoice
+    self.selection = options.indices.contains(selection) && options[selection].value != .heading
+      ? selection : (options.firstIndex { $0.value != .heading } ?? 0)
+  }
+
+  /// Moves the selection by `step` options, skipping headings.
+  mutating func move(by step: Int) {
+    var index = selection
+    for _ in 0..<abs(step) {
+      var next = index + (step > 0 ? 1 : -1)
+      while options.indices.contains(next), options[next].value == .heading { next += step > 0 ? 1 : -1 }
+      guard options.indices.contains(next) else { break }
+      index = next
+    }
+    selection = index
+  }
+}

@@ -1,0 +1,78 @@
+import ScrumCore
+
+func reducePicker(_ state: inout AppState, _ command: Command) -> [Effect] {
+  guard var picker = state.picker else { return [] }
+  switch command {
+  case .moveDown: picker.move(by: 1)
+  case .moveUp: picker.move(by: -1)
+  case .first: picker.move(by: -picker.options.count)
+  case .last: picker.move(by: picker.options.count)
+  case .toggleMark:
+    guard picker.multipleChoice, picker.options.indices.contains(picker.selection) else { break }
+    picker.options[picker.selection].checked.toggle()
+    picker.move(by: 1)
+  case .close, .back:
+    state.picker = nil
+    return []
+  case .choose:
+    state.picker = nil
+    return choose(&state, picker)
+  default:
+    break
+  }
+  state.picker = picker
+  return []
+}
+
+private func choose(_ state: inout AppState, _ picker: Picker) -> [Effect] {
+  guard picker.options.indices.contains(picker.selection) else { return [] }
+  let value = picker.options[picker.selection].value
+  switch (picker.purpose, value) {
+  case (.points(let ids), .points(let points)):
+    return editAll(&state, ids) { _ in [.points(points)] }
+  case (.epic(let ids), .epic(let epic)):
+    return editAll(&state, ids) { _ in [.epic(epic)] }
+  case (.filter, .facet(let facet)):
+    apply(facet, to: &state.filter)
+    filterChanged(&state)
+    return []
+  case (.splitCriteria(let id, let title), _):
+    let taken = Set(picker.options.filter(\.checked).compactMap { option -> Int? in
+      if case .criterion(let index) = option.value { return index }
+      return nil
+    })
+    return split(&state, id, title: title, taking: taken)
+  default:
+    return []
+  }
+}
+
+/// Choosing a facet that is already in force lifts it; choosing another replaces it.
+private func apply(_ facet: FilterFacet, to filter: inout BacklogFilter) {
+  switch facet {
+  case .clearAll: filter = BacklogFilter()
+  case .epic(let key): filter.epic = filter.epic == key ? nil : key
+  case .label(let label): filter.label = filter.label == label ? nil : label
+  case .assignee(let name): filter.assignee = filter.assignee == name ? nil : name
+  case .type(let type): filter.type = filter.type == type ? nil : type
+  case .ready(let ready): filter.ready = filter.ready == ready ? nil : ready
+  case .blocked: filter.blockedOnly.toggle()
+  }
+}
+
+/// Splits a story; the new part is selected.
+func split(_ state: inout AppState, _ id: StoryID, title: String, taking criteria: Set<Int>) -> [Effect] {
+  let now = state.now
+  var part: StoryID?
+  let effects = perform(&state) { board in
+    let (newID, change) = try board.split(id, newTitle: title, taking: criteria, at: now)
+    part = newID
+    return change
+  }
+  if let part {
+    state.backlog.selection = part
+    keepSelectionInView(&state)
+    state.flash = .info("Split \(state.board.key(of: id)): \(state.board.key(of: part)) is the new part")
+  }
+  return effects
+}
