@@ -13,20 +13,25 @@ public final class Session {
   private let clock: ManualClock
 
   public convenience init(
-    size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now
+    size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now,
+    editor: @escaping EditorLauncher = { _ in false }
   ) throws {
-    try self.init(size: size, store: try BoardRepository.inMemory(board), now: now)
+    try self.init(size: size, store: try BoardRepository.inMemory(board), now: now, editor: editor)
   }
 
   /// A session on an existing store: several sessions on one store are several people on one
   /// board.
-  public init(size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now) throws {
+  public init(
+    size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now,
+    editor: @escaping EditorLauncher = { _ in false }
+  ) throws {
     terminal = FakeTerminal(size: size)
     self.store = store
     clock = ManualClock(now)
     let clock = self.clock
     let (loaded, revision) = try store.loadWithRevision()
-    runtime = Runtime(board: loaded, revision: revision, store: store, terminal: terminal, clock: { clock.now })
+    runtime = Runtime(
+      board: loaded, revision: revision, store: store, terminal: terminal, clock: { clock.now }, editor: editor)
     runtime.drawFrame()
   }
 

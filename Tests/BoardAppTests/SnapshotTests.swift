@@ -50,3 +50,29 @@ import Testing
     assertSnapshot(app.screen, named: "empty-80x24")
   }
 }
+
+/// The grooming states the issue names: a sprint over capacity, a filter in force, marked
+/// stories and wide characters, at a small and a large size.
+@Suite struct GroomingSnapshotTests {
+  func board() throws -> Board {
+    var board = Fixtures.sampleBoard()
+    if var sprint = board.activeSprint {
+      sprint.capacity = 25
+      board.sprints = board.sprints.map { $0.name == sprint.name ? sprint : $0 }
+    }
+    let (id, _) = try board.addStory(title: "決済画面の改善 🚀 with wide characters", after: StoryID(1), at: Fixtures.now)
+    _ = try board.edit(id, [.labels(["payments", "日本"]), .points(Points(2)), .assignee("千尋")], at: Fixtures.now)
+    return board
+  }
+
+  @Test(arguments: [Size(80, 24), Size(200, 50)])
+  func filteredAndMarked(size: Size) throws {
+    let app = try Session(size: size, board: try board())
+    app.press(.filterMenu)
+    let payments = try #require(app.state.picker?.options.firstIndex { $0.value == .facet(.label("payments")) })
+    for _ in 0..<100 where app.state.picker?.selection != payments { app.press(.moveDown) }
+    app.press(.choose)
+    app.press(.toggleMark, .toggleMark)
+    assertSnapshot(app.screen, named: "grooming-\(size)")
+  }
+}

@@ -32,7 +32,8 @@ struct PickerOverlay {
         continue
       }
       let selected = index == picker.selection
-      let mark = picker.multipleChoice || picker.purpose == .filter ? (option.checked ? "[x] " : "[ ] ") : ""
+      let checkable = picker.multipleChoice || (picker.purpose == .filter && option.value != .facet(.clearAll))
+      let mark = checkable ? (option.checked ? "[x] " : "[ ] ") : ""
       let text = (selected ? "› " : "  ") + mark + option.label
       grid.put(text, in: row, style: selected ? Style(.selection, bold: true) : .normal)
     }
