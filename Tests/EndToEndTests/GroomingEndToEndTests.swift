@@ -82,3 +82,79 @@ import Testing
     #expect(backlog.suffix(3) == ["SB-27", "SB-29", "SB-28"])
   }
 }
+
+/// A morning of grooming through the real binary: add, edit, estimate, split, rank, plan, and
+/// the whole story in $EDITOR (a shell script standing in for the editor).
+@Suite(.enabled(if: tmuxOrCI)) struct BacklogGroomingEndToEndTests {
+  @Test func aProductOwnerGroomsAStoryUntilItIsPlanned() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let editor = workspace.folder.appendingPathComponent("editor.sh").path
+    try """
+      #!/bin/sh
+      sed -i 's/^Labels: .*/Labels: export, pmo/' "$1"
+      sed -i 's/^## Acceptance criteria$/## Acceptance criteria\\n- [ ] One row per story\\n- [ ] Opens in a spreadsheet/' "$1"
+      """.write(toFile: editor, atomically: true, encoding: .utf8)
+    chmod(editor, 0o755)
+    let tmux = try TmuxSession(
+      command: "\(workspace.binary) demo --board \(workspace.board)", environment: ["EDITOR": editor, "VISUAL": ""])
+    defer { tmux.stop() }
+    try tmux.waitFor("the first full frame") { $0.contains("› SB-1 ") && $0.contains("q quit") }
+
+    // Add at the end of the backlog, then fix the title in place.
+    try tmux.press("G", "a")
+    try tmux.waitFor(text: "New story title:")
+    try tmux.type("Export backlog as CVS")
+    try tmux.press("Enter")
+    try tmux.waitFor(text: "› SB-29 · Export backlog as CVS")
+    try tmux.press("e")
+    try tmux.waitFor(text: "Title: Export backlog as CVS")
+    try tmux.press("BSpace", "BSpace", "BSpace")
+    try tmux.type("CSV")
+    try tmux.press("Enter")
+    try tmux.waitFor(text: "› SB-29 · Export backlog as CSV")
+
+    // Criteria and labels in the editor, then an estimate from the scale.
+    try tmux.press("E")
+    try tmux.waitFor(text: "Saved SB-29")
+    try tmux.press("p")
+    try tmux.waitFor(text: "no estimate")
+    try tmux.press("j", "j", "j", "j", "j", "Enter")  // 0, 0.5, 1, 2, 3
+    try tmux.waitFor(text: "› SB-29 ✓ Export backlog as CSV")
+
+    // Split the second criterion off into its own story.
+    try tmux.press("S")
+    try tmux.waitFor(text: "new story: Export backlog as CSV (part 2)")
+    try tmux.press("C-u")
+    try tmux.type("Open the export in a spreadsheet")
+    try tmux.press("Enter")
+    try tmux.waitFor(text: "Criteria for the new story")
+    try tmux.press("j", "Space", "Enter")
+    try tmux.waitFor(text: "› SB-30 · Open the export in a spreadsheet")
+
+    // Rank the first part up, then plan it into the sprint.
+    try tmux.press("k", "K")
+    try tmux.waitFor("SB-29 above SB-28") { screen in
+      guard let new = screen.row(containing: "SB-29"), let old = screen.row(containing: "SB-28 ") else { return false }
+      return new < old
+    }
+    try tmux.press("s")
+    try tmux.press("g")
+    try tmux.waitFor(text: "35/34 pts · over by 1")
+    try tmux.press("q")
+    #expect(try tmux.waitForExit() == 0)
+
+    let stories = try workspace.stories()
+    let first = try #require(stories.first { $0["key"] as? String == "SB-29" })
+    #expect(first["title"] as? String == "Export backlog as CSV")
+    #expect(first["points"] as? Int == 3)
+    #expect(first["labels"] as? [String] == ["export", "pmo"])
+    #expect(first["sprint"] as? String == "Sprint 14")
+    #expect((first["acceptanceCriteria"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["One row per story"])
+    let part = try #require(stories.first { $0["key"] as? String == "SB-30" })
+    #expect(part["labels"] as? [String] == ["export", "pmo"])
+    #expect((part["acceptanceCriteria"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Opens in a spreadsheet"])
+    let backlog = stories.filter { $0["sprint"] is NSNull }.compactMap { $0["key"] as? String }
+    #expect(backlog.suffix(2) == ["SB-28", "SB-30"])
+  }
+}
