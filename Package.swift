@@ -45,7 +45,7 @@ let package = Package(
       ]),
 
     // Storage figures as a board grows (run with -c release); not part of the product.
-    .executableTarget(name: "scrum-bench", dependencies: ["ScrumCore", "ScrumStore"]),
+    .executableTarget(name: "scrum-bench", dependencies: ["ScrumCore", "ScrumStore", "BoardApp", "TermUI"]),
 
     // Test helpers: grid snapshots, a fake terminal, scripted sessions, tmux driving.
     .target(

@@ -77,7 +77,7 @@ private func pointsTitle(_ count: Int) -> String { count == 1 ? "Points" : "Poin
 func editAll(_ state: inout AppState, _ ids: [StoryID], _ fields: (Story) -> [StoryField]) -> [Effect] {
   let now = state.now
   let effects = perform(&state) { board in
-    let changes = try ids.map { id in try board.edit(id, fields(try board.existing(id)), at: now) }
+    let changes = try ids.map { id in BoardChange.storyEdited(id, fields(try board.existing(id)), updatedAt: now) }
     return changes.count == 1 ? changes[0] : .batch(changes)
   }
   if !effects.isEmpty, ids.count > 1 { state.flash = .info("Changed \(ids.count) stories") }

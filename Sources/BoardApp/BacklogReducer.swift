@@ -81,7 +81,7 @@ private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Ef
   }
   let placement: Board.Placement = down ? .after(section[neighbour]) : .before(section[neighbour])
   let now = state.now
-  let effects = perform(&state) { board in try board.rank(selection, placement, at: now) }
+  let effects = perform(&state) { board in try board.planRank(selection, placement, at: now) }
   keepSelectionInView(&state)
   return effects
 }
@@ -95,7 +95,7 @@ private func rankToEdge(_ state: inout AppState, rows: BacklogRows, top: Bool) -
     return []
   }
   let now = state.now
-  let effects = perform(&state) { board in try board.rank(selection, top ? .before(edge) : .after(edge), at: now) }
+  let effects = perform(&state) { board in try board.planRank(selection, top ? .before(edge) : .after(edge), at: now) }
   keepSelectionInView(&state)
   return effects
 }

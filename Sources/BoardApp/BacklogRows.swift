@@ -4,9 +4,16 @@ import ScrumCore
 /// Derived from the board once per change of the board (not per key or per frame), so moving
 /// through a backlog of 100,000 stories costs the same as through 10.
 struct BacklogRows: Equatable, Sendable {
+  static func == (lhs: BacklogRows, rhs: BacklogRows) -> Bool {
+    lhs.rows == rhs.rows && lhs.storyIDs == rhs.storyIDs && lhs.backlogTotals == rhs.backlogTotals
+      && lhs.sprintHeadings.map(\.sprint) == rhs.sprintHeadings.map(\.sprint)
+      && lhs.sprintHeadings.map(\.totals) == rhs.sprintHeadings.map(\.totals)
+  }
+
   enum Row: Equatable, Sendable {
-    case sprintHeading(Sprint, totals: Totals)
-    case backlogHeading(totals: Totals)
+    /// An index into `sprintHeadings` (kept out of the row, so that a row stays small).
+    case sprintHeading(Int)
+    case backlogHeading
     case story(StoryID)
     /// An empty section: the sprint's (true) or the product backlog's (false).
     case emptySection(isSprint: Bool)
@@ -32,14 +39,18 @@ struct BacklogRows: Equatable, Sendable {
   }
 
   private(set) var rows: [Row] = []
+  /// Each open sprint shown, with the totals of all its stories.
+  private(set) var sprintHeadings: [(sprint: Sprint, totals: Totals)] = []
   /// Story ids in display order, for moving the selection.
   private(set) var storyIDs: [StoryID] = []
   /// The product backlog's totals, for the status line.
   private(set) var backlogTotals = Totals()
-  private var rowIndex: [StoryID: Int] = [:]
-  private var orderIndex: [StoryID: Int] = [:]
+  // Lookups by story number (numbers are dense and never reused): arrays, not dictionaries,
+  // because building these is on the path of every change at 100,000 stories. -1 means none.
+  private var rowIndex: [Int32] = []
+  private var orderIndex: [Int32] = []
+  private var sectionOf: [Int8] = []
   private var sections: [[StoryID]] = []
-  private var sectionOf: [StoryID: Int] = [:]
 
   init(board: Board, filter: BacklogFilter = BacklogFilter()) {
     // Sprints still to finish, the active one first: they are what the backlog plans into.
@@ -49,9 +60,13 @@ struct BacklogRows: Equatable, Sendable {
     var sprintTotals = Array(repeating: Totals(), count: open.count)
     var backlogStories: [StoryID] = []
     let filtering = filter.isActive
+    let matcher = TextMatcher(filter.text)
+    rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
+    orderIndex = rowIndex
+    sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
     for id in board.rankOrder {
       guard let story = board.story(id) else { continue }
-      let shown = !filtering || filter.matches(story, key: board.key(of: id))
+      let shown = !filtering || filter.matches(story, key: board.key(of: id), text: matcher)
       // Totals count the whole section, so a filter never hides over-commitment.
       if let name = story.sprint {
         guard let index = sprintIndex[name] else { continue }
@@ -63,33 +78,43 @@ struct BacklogRows: Equatable, Sendable {
       }
     }
     for (index, sprint) in open.enumerated() {
-      rows.append(.sprintHeading(sprint, totals: sprintTotals[index]))
+      sprintHeadings.append((sprint, sprintTotals[index]))
+      rows.append(.sprintHeading(index))
       addSection(sprintStories[index], isSprint: true)
       rows.append(.gap)
     }
-    rows.append(.backlogHeading(totals: backlogTotals))
+    rows.append(.backlogHeading)
     addSection(backlogStories, isSprint: false)
   }
 
   private mutating func addSection(_ ids: [StoryID], isSprint: Bool) {
     if ids.isEmpty { rows.append(.emptySection(isSprint: isSprint)) }
-    let section = sections.count
+    let section = Int8(clamping: sections.count)
     sections.append(ids)
-    for id in ids {
-      rowIndex[id] = rows.count
-      orderIndex[id] = storyIDs.count
-      sectionOf[id] = section
+    rows.reserveCapacity(rows.count + ids.count)
+    for id in ids where rowIndex.indices.contains(id.number) {
+      rowIndex[id.number] = Int32(rows.count)
+      orderIndex[id.number] = Int32(storyIDs.count)
+      sectionOf[id.number] = section
       rows.append(.story(id))
       storyIDs.append(id)
     }
   }
 
+  private static func lookup(_ table: [Int32], _ id: StoryID) -> Int? {
+    guard table.indices.contains(id.number), table[id.number] >= 0 else { return nil }
+    return Int(table[id.number])
+  }
+
   /// The row a story is drawn on.
-  func rowIndex(of id: StoryID) -> Int? { rowIndex[id] }
+  func rowIndex(of id: StoryID) -> Int? { BacklogRows.lookup(rowIndex, id) }
 
   /// A story's place among all listed stories.
-  func position(of id: StoryID) -> Int? { orderIndex[id] }
+  func position(of id: StoryID) -> Int? { BacklogRows.lookup(orderIndex, id) }
 
   /// The stories of the section (sprint or backlog) that `id` is in, in rank order.
-  func section(of id: StoryID) -> [StoryID] { sectionOf[id].map { sections[$0] } ?? [] }
+  func section(of id: StoryID) -> [StoryID] {
+    guard sectionOf.indices.contains(id.number), sectionOf[id.number] >= 0 else { return [] }
+    return sections[Int(sectionOf[id.number])]
+  }
 }

@@ -168,10 +168,7 @@ func editorFinished(_ state: inout AppState, _ id: StoryID, original: String, ed
       state.flash = .info("Nothing changed")
       return []
     }
-    let effects = perform(&state) { board in
-      try board.apply(change)
-      return change
-    }
+    let effects = perform(&state) { _ in change }
     if !effects.isEmpty { state.flash = .info("Saved \(state.board.key(of: id))") }
     return effects
   } catch {

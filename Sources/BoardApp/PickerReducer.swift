@@ -65,7 +65,7 @@ func split(_ state: inout AppState, _ id: StoryID, title: String, taking criteri
   let now = state.now
   var part: StoryID?
   let effects = perform(&state) { board in
-    let (newID, change) = try board.split(id, newTitle: title, taking: criteria, at: now)
+    let (newID, change) = try board.planSplit(id, newTitle: title, taking: criteria, at: now)
     part = newID
     return change
   }

@@ -94,7 +94,7 @@ private func delete(_ state: inout AppState, _ ids: [StoryID]) -> [Effect] {
   let rowsBefore = state.backlogRows
   let gone = Set(ids)
   let effects = perform(&state) { board in
-    let changes = try ids.map { try board.delete($0) }
+    let changes = ids.map { BoardChange.storyDeleted($0) }
     return changes.count == 1 ? changes[0] : .batch(changes)
   }
   guard !effects.isEmpty else { return [] }
@@ -116,7 +116,7 @@ private func addStory(_ state: inout AppState, title: String, after: StoryID?) -
   let now = state.now
   var added: StoryID?
   let effects = perform(&state) { board in
-    let (id, change) = try board.addStory(title: title, after: after, at: now)
+    let (id, change) = try board.planAddStory(title: title, after: after, at: now)
     added = id
     return change
   }

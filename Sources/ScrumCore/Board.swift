@@ -32,8 +32,13 @@ public struct Board: Equatable, Sendable {
     self.members = members
     self.epics = epics
     self.sprints = sprints
-    self.storiesByID = Dictionary(stories.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
-    self.rankOrder = storiesByID.values.sorted(by: Board.precedes).map(\.id)
+    var byID: [StoryID: Story] = [:]
+    byID.reserveCapacity(stories.count)
+    for story in stories { byID[story.id] = story }
+    self.storiesByID = byID
+    // A store hands stories over in rank order already; sort only when they are not.
+    let inOrder = byID.count == stories.count && zip(stories, stories.dropFirst()).allSatisfy { Board.precedes($0, $1) }
+    self.rankOrder = inOrder ? stories.map(\.id) : byID.values.sorted(by: Board.precedes).map(\.id)
     let highest = stories.map(\.id.number).max() ?? 0
     self.nextStoryNumber = max(nextStoryNumber ?? 1, highest + 1)
   }
@@ -89,6 +94,15 @@ public struct Board: Equatable, Sendable {
   public mutating func addStory(
     title: String, after neighbour: StoryID?, sprint: String? = nil, at now: Date
   ) throws -> (StoryID, BoardChange) {
+    let (id, change) = try planAddStory(title: title, after: neighbour, sprint: sprint, at: now)
+    try apply(change)
+    return (id, change)
+  }
+
+  /// The change `addStory` makes, without making it.
+  public func planAddStory(
+    title: String, after neighbour: StoryID?, sprint: String? = nil, at now: Date
+  ) throws -> (StoryID, BoardChange) {
     let cleanTitle = title.trimmingWhitespace()
     guard !cleanTitle.isEmpty else { throw BoardError.emptyTitle }
     let rank: Rank
@@ -103,9 +117,7 @@ public struct Board: Equatable, Sendable {
     let story = Story(
       id: StoryID(nextStoryNumber), title: cleanTitle, status: columns.first?.id ?? "todo", rank: rank,
       sprint: sprintName, createdAt: now)
-    let change = BoardChange.storyAdded(story)
-    try apply(change)
-    return (story.id, change)
+    return (story.id, .storyAdded(story))
   }
 
   /// Where to put a story relative to another one.
@@ -115,36 +127,45 @@ public struct Board: Equatable, Sendable {
 
   /// Gives `id` a new rank so that it sits right before or after another story; writes one row.
   public mutating func rank(_ id: StoryID, _ placement: Placement, at now: Date) throws -> BoardChange {
+    let change = try planRank(id, placement, at: now)
+    try apply(change)
+    return change
+  }
+
+  /// The change `rank` makes, without making it.
+  public func planRank(_ id: StoryID, _ placement: Placement, at now: Date) throws -> BoardChange {
     guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
     let anchorID: StoryID
     switch placement {
     case .before(let other), .after(let other): anchorID = other
     }
-    guard let anchor = storiesByID[anchorID] else { throw BoardError.unknownStory(anchorID) }
+    guard let anchor = storiesByID[anchorID], let index = rankOrder.firstIndex(of: anchorID) else {
+      throw BoardError.unknownStory(anchorID)
+    }
     guard anchorID != id else { throw BoardError.cannotRankAgainstItself }
-    // Neighbours as they will be once the story has left its place.
-    let others = rankOrder.filter { $0 != id }
-    guard let index = others.firstIndex(of: anchorID) else { throw BoardError.unknownStory(anchorID) }
+    // The neighbour on the other side of the anchor, as it will be once the story has left.
+    func neighbour(from start: Int, step: Int) -> Rank? {
+      var position = start + step
+      while rankOrder.indices.contains(position) {
+        if rankOrder[position] != id { return storiesByID[rankOrder[position]]?.rank }
+        position += step
+      }
+      return nil
+    }
     let rank: Rank
     switch placement {
-    case .before:
-      rank = Rank.between(index > 0 ? storiesByID[others[index - 1]]?.rank : nil, anchor.rank)
-    case .after:
-      rank = Rank.between(anchor.rank, index + 1 < others.count ? storiesByID[others[index + 1]]?.rank : nil)
+    case .before: rank = Rank.between(neighbour(from: index, step: -1), anchor.rank)
+    case .after: rank = Rank.between(anchor.rank, neighbour(from: index, step: 1))
     }
-    let change = BoardChange.storyRanked(id, rank, updatedAt: now)
-    try apply(change)
-    return change
+    return .storyRanked(id, rank, updatedAt: now)
   }
 
   /// Moves a story to the very top or bottom of the whole ranking.
   public mutating func rankToEnd(_ id: StoryID, top: Bool, at now: Date) throws -> BoardChange {
     guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
-    let others = rankOrder.filter { $0 != id }
-    let rank =
-      top
-      ? Rank.between(nil, others.first.flatMap { storiesByID[$0]?.rank })
-      : Rank.between(others.last.flatMap { storiesByID[$0]?.rank }, nil)
+    let edge = top ? rankOrder.first { $0 != id } : rankOrder.last { $0 != id }
+    let edgeRank = edge.flatMap { storiesByID[$0]?.rank }
+    let rank = top ? Rank.between(nil, edgeRank) : Rank.between(edgeRank, nil)
     let change = BoardChange.storyRanked(id, rank, updatedAt: now)
     try apply(change)
     return change

@@ -110,6 +110,15 @@ extension Board {
   public mutating func split(
     _ id: StoryID, newTitle: String, taking criteria: Set<Int>, at now: Date
   ) throws -> (StoryID, BoardChange) {
+    let (part, change) = try planSplit(id, newTitle: newTitle, taking: criteria, at: now)
+    try apply(change)
+    return (part, change)
+  }
+
+  /// The change `split` makes, without making it.
+  public func planSplit(
+    _ id: StoryID, newTitle: String, taking criteria: Set<Int>, at now: Date
+  ) throws -> (StoryID, BoardChange) {
     let original = try existing(id)
     let title = newTitle.trimmingWhitespace()
     guard !title.isEmpty else { throw BoardError.emptyTitle }
@@ -124,9 +133,7 @@ extension Board {
       labels: original.labels, acceptanceCriteria: moved, createdAt: now, splitFrom: id)
     var parts: [BoardChange] = [.storyAdded(part)]
     if !moved.isEmpty { parts.append(.criteriaReplaced(id, kept, updatedAt: now)) }
-    let change = BoardChange.batch(parts)
-    try apply(change)
-    return (part.id, change)
+    return (part.id, .batch(parts))
   }
 
   /// Stories split off from `id`.

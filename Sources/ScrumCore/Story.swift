@@ -102,7 +102,8 @@ public struct Story: Equatable, Sendable, Identifiable {
 
   /// Ready for a sprint: a title, an estimate and at least one acceptance criterion.
   public var isReady: Bool {
-    !title.trimmingWhitespace().isEmpty && points != nil && !acceptanceCriteria.isEmpty
+    // No trimmed copy of the title: this is asked for every story whenever the backlog changes.
+    points != nil && !acceptanceCriteria.isEmpty && title.unicodeScalars.contains { !$0.properties.isWhitespace }
   }
 
   /// When the story entered its current status (its creation if it never moved).

@@ -287,7 +287,11 @@ public final class BoardRepository: BoardStore {
     {
       history[record.storyNumber, default: []].append(record.change)
     }
-    return try StoryRecord.fetchAll(db, sql: "SELECT * FROM story \(whereClause)", arguments: arguments).map { record in
+    // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
+    // again; a few changed stories are looked up by revision, which ordering would defeat.
+    let order = whereClause.isEmpty ? "ORDER BY rank, number" : ""
+    let sql = "SELECT \(StoryRecord.selection) FROM story \(whereClause) \(order)"
+    return try StoryRecord.fetchAll(db, sql: sql, arguments: arguments).map { record in
       var story = record.story
       story.acceptanceCriteria = criteria[story.id.number] ?? []
       story.tasks = tasks[story.id.number] ?? []

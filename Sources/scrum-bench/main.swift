@@ -3,9 +3,21 @@
 // For each size it creates a board in a temporary folder and reports medians and p99 of:
 // loading the whole board, one write-through action (a rank move, one transaction, fsync'd),
 // and picking up another process's change (what the live reload does).
+import BoardApp
 import Foundation
 import ScrumCore
 import ScrumStore
+import TermUI
+
+/// A terminal that only keeps the last frame: key-to-frame time without a screen.
+final class BenchTerminal: Terminal {
+  var size = Size(120, 40)
+  var frames = 0
+  func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { nil }
+  func draw(_ grid: Grid, cursor: Point?) { frames += 1 }
+  func suspend() {}
+  func resume() {}
+}
 
 func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
   var samples: [Double] = []
@@ -29,6 +41,7 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scru
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 
+var boards: [(Int, String)] = []
 print("stories   load whole board          write one change          reload another's change")
 for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
   let path = folder.appendingPathComponent("board-\(size).db").path
@@ -68,4 +81,34 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
   reader.close()
   writer.close()
   print(String(format: "%7d", size) + "  " + summary(load) + "  " + summary(write) + "  " + summary(reloads.sorted()))
+  boards.append((size, path))
+}
+
+// Key to finished frame, in process: the reducer, the write-through (for a rank move) and
+// rendering the 120x40 frame into the grid. The terminal's own output is not included.
+print("")
+print("stories   cursor move (j)           rank move (J/K)           filter keystroke")
+for (size, path) in boards {
+  let store = try BoardRepository.open(at: path)
+  let (board, revision) = try store.loadWithRevision()
+  let terminal = BenchTerminal()
+  let runtime = Runtime(board: board, revision: revision, store: store, terminal: terminal)
+  runtime.drawFrame()
+  // Start in the product backlog, away from the edges.
+  for _ in 0..<20 { runtime.handle(.key(.character("j"))) }
+  let cursor = measure(200) { runtime.handle(.key(.character(["j", "k"][Int.random(in: 0...1)]))) }
+  var down = true
+  let rank = measure(100) {
+    runtime.handle(.key(.character(down ? "J" : "K")))
+    down.toggle()
+  }
+  runtime.handle(.key(.character("/")))
+  var typing = true
+  let filter = measure(40) {
+    runtime.handle(.key(typing ? .character("e") : .backspace))
+    typing.toggle()
+  }
+  runtime.handle(.key(.escape))
+  store.close()
+  print(String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter))
 }

@@ -79,9 +79,11 @@ struct BacklogView {
     for (offset, row) in visible.enumerated() {
       let area = list.row(offset)
       switch row {
-      case .sprintHeading(let sprint, let totals):
-        drawSprintHeading(sprint, committed: totals.points, area, into: &grid)
-      case .backlogHeading(let totals):
+      case .sprintHeading(let index):
+        let heading = rows.sprintHeadings[index]
+        drawSprintHeading(heading.sprint, committed: heading.totals.points, area, into: &grid)
+      case .backlogHeading:
+        let totals = rows.backlogTotals
         drawHeading(
           "Product backlog", detail: "\(totals.count) stories · \(format(totals.points)) pts", area, into: &grid)
       case .story(let id):
