@@ -154,6 +154,18 @@ struct BacklogView {
       } else {
         title = [Span(TextWidth.truncate(titleText, to: columns.titleWidth), base)]
       }
+    } else if !columns.fields.contains(where: { $0.field == .labels }), !story.labels.isEmpty {
+      // No labels column at this width: the labels follow the title while there is room.
+      // Whole labels only, as many as fit.
+      var room = columns.titleWidth - TextWidth.of(titleText)
+      var labels = ""
+      for label in story.labels {
+        let piece = " #" + label
+        guard TextWidth.of(piece) <= room else { break }
+        labels += piece
+        room -= TextWidth.of(piece)
+      }
+      if !labels.isEmpty { title.append(Span(labels, styled(Style(.dim)))) }
     }
     grid.put(title, at: Point(columns.title, area.y), limit: columns.titleWidth)
     for (field, x, width) in columns.fields {
