@@ -23,6 +23,8 @@ public struct ListState: Equatable, Sendable {
 public struct DetailState: Equatable, Sendable {
   public var story: StoryID
   public var scroll: Int = 0
+  /// The field or line that the detail's keys act on.
+  public var cursor: DetailItem = .title
 }
 
 /// A one-line question at the bottom of the screen.
@@ -41,6 +43,14 @@ public struct Prompt: Equatable, Sendable {
     case splitTitle(StoryID)
     /// The filter text, applied as it is typed.
     case filterText(previous: String)
+    case addCriterion(StoryID)
+    case addTask(StoryID)
+    case editCriterion(StoryID, Int)
+    case editTask(StoryID, Int)
+    /// The impediment text; empty clears it.
+    case blocked(StoryID)
+    /// y/n before deleting a criterion or task.
+    case confirmDeleteLine(StoryID, DetailItem)
   }
   public var purpose: Purpose
   public var label: String

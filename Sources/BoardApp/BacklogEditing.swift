@@ -3,8 +3,8 @@ import ScrumCore
 import TermUI
 
 /// The backlog's editing commands: each works on the marked stories, or the selected one.
-func reduceBacklogEdit(_ state: inout AppState, _ command: Command) -> [Effect] {
-  let targets = state.targets
+func reduceBacklogEdit(_ state: inout AppState, _ command: Command, targets given: [StoryID]? = nil) -> [Effect] {
+  let targets = given ?? state.targets
   guard !targets.isEmpty || command == .filterText || command == .filterMenu else {
     state.flash = .info("No story selected")
     return []

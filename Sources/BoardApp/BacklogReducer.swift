@@ -5,7 +5,7 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
   let rows = state.backlogRows
   let ids = rows.storyIDs
   let current = state.backlog.selection.flatMap { rows.position(of: $0) }
-  let page = max(1, Layout(size: state.size).backlogList.height - 1)
+  let page = max(1, Layout(state).backlogList.height - 1)
 
   func select(_ index: Int) {
     guard !ids.isEmpty else { return }
@@ -104,7 +104,7 @@ private func rankToEdge(_ state: inout AppState, rows: BacklogRows, top: Bool) -
 /// when the selection is the first story.
 func keepSelectionInView(_ state: inout AppState) {
   let rows = state.backlogRows
-  let height = Layout(size: state.size).backlogList.height
+  let height = Layout(state).backlogList.height
   guard height > 0 else { return }
   let maxScroll = max(0, rows.rows.count - height)
   var scroll = min(max(0, state.backlog.scroll), maxScroll)

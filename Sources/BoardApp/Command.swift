@@ -46,6 +46,16 @@ public enum Command: String, CaseIterable, Sendable {
   case nextMatch = "next-match"
   case previousMatch = "previous-match"
   case choose = "choose"
+  case toggleDone = "toggle-done"
+  case addCriterion = "add-criterion"
+  case addTask = "add-task"
+  case editLine = "edit-line"
+  case deleteLine = "delete-line"
+  case lineDown = "line-down"
+  case lineUp = "line-up"
+  case setBlocked = "set-blocked"
+  case nextSection = "next-section"
+  case previousSection = "previous-section"
   case back = "back"
   case close = "close"
   case help = "help"
@@ -57,8 +67,8 @@ public enum Command: String, CaseIterable, Sendable {
   public func help(in scope: Scope) -> String {
     let isList = scope == .backlog
     switch self {
-    case .moveDown: return isList ? "next story" : "scroll down"
-    case .moveUp: return isList ? "previous story" : "scroll up"
+    case .moveDown: return isList ? "next story" : scope == .detail ? "next field or line" : "scroll down"
+    case .moveUp: return isList ? "previous story" : scope == .detail ? "previous field or line" : "scroll up"
     case .first: return isList ? "first story" : "top"
     case .last: return isList ? "last story" : "bottom"
     case .close:
@@ -103,6 +113,16 @@ public enum Command: String, CaseIterable, Sendable {
     case .nextMatch: return "next match"
     case .previousMatch: return "previous match"
     case .choose: return "choose"
+    case .toggleDone: return "tick or untick the selected criterion or task"
+    case .addCriterion: return "add an acceptance criterion"
+    case .addTask: return "add a task (\"text @name\" assigns it)"
+    case .editLine: return "edit the selected field or line"
+    case .deleteLine: return "delete the selected criterion or task (asks y/n)"
+    case .lineDown: return "move the selected criterion or task down"
+    case .lineUp: return "move the selected criterion or task up"
+    case .setBlocked: return "flag or clear an impediment"
+    case .nextSection: return "next section"
+    case .previousSection: return "previous section"
     case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
     case .help: return "show or hide this help"
@@ -149,11 +169,23 @@ public enum Command: String, CaseIterable, Sendable {
     (.backlog, .close, [.escape]),
     (.detail, .moveDown, [.character("j"), .down]),
     (.detail, .moveUp, [.character("k"), .up]),
-    (.detail, .pageDown, [.pageDown, .control("f"), .character(" ")]),
+    (.detail, .pageDown, [.pageDown, .control("f")]),
     (.detail, .pageUp, [.pageUp, .control("b")]),
     (.detail, .first, [.character("g"), .home]),
     (.detail, .last, [.character("G"), .end]),
     (.detail, .close, [.escape, .character("q")]),
+    (.detail, .nextSection, [.tab]),
+    (.detail, .previousSection, [.backTab]),
+    (.detail, .toggleDone, [.character(" ")]),
+    (.detail, .addCriterion, [.character("c")]),
+    (.detail, .addTask, [.character("t")]),
+    (.detail, .editLine, [.character("e"), .enter]),
+    (.detail, .deleteLine, [.character("d")]),
+    (.detail, .lineDown, [.character("J")]),
+    (.detail, .lineUp, [.character("K")]),
+    (.detail, .setBlocked, [.character("b")]),
+    (.detail, .setPoints, [.character("p")]),
+    (.detail, .editInEditor, [.character("E")]),
     (.picker, .moveDown, [.character("j"), .down]),
     (.picker, .moveUp, [.character("k"), .up]),
     (.picker, .first, [.character("g"), .home]),

@@ -1,6 +1,6 @@
 func reduceHelp(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard var help = state.help else { return [] }
-  let layout = Layout(size: state.size)
+  let layout = Layout(state)
   let lineCount = HelpText(keymap: state.keymap).lines.count
   let maxScroll = max(0, lineCount - layout.helpText.height)
   switch command {

@@ -7,6 +7,18 @@ struct Layout {
   static let minimum = Size(40, 10)
 
   let size: Size
+  /// Whether a story's detail is open (beside the list, on a wide terminal).
+  var detailOpen = false
+
+  init(size: Size, detailOpen: Bool = false) {
+    self.size = size
+    self.detailOpen = detailOpen
+  }
+
+  /// The layout of the screen the state shows.
+  init(_ state: AppState) {
+    self.init(size: state.size, detailOpen: state.pane == .detail)
+  }
 
   var fits: Bool { size.width >= Layout.minimum.width && size.height >= Layout.minimum.height }
 
@@ -16,12 +28,26 @@ struct Layout {
   var statusLine: Rect { Rect(x: 0, y: size.height - 2, width: size.width, height: 1) }
   var hintLine: Rect { Rect(x: 0, y: size.height - 1, width: size.width, height: 1) }
 
-  /// The backlog's column headings, then its rows.
-  var backlogHeader: Rect { body.row(0) }
-  var backlogList: Rect { body.splitTop(1).1 }
+  /// From this width an open story shows beside the list rather than over it.
+  static let sideBySideWidth = 160
 
-  /// The detail's text area.
-  var detailBody: Rect { body }
+  var showsDetailBeside: Bool { detailOpen && size.width >= Layout.sideBySideWidth }
+
+  /// The list's part of the body: all of it, or the left half beside an open story.
+  var listArea: Rect {
+    showsDetailBeside ? Rect(x: 0, y: body.y, width: body.width / 2, height: body.height) : body
+  }
+
+  /// The backlog's column headings, then its rows.
+  var backlogHeader: Rect { listArea.row(0) }
+  var backlogList: Rect { listArea.splitTop(1).1 }
+
+  /// The detail's text area: the whole body, or the right half beside the list (after a rule).
+  var detailBody: Rect {
+    guard showsDetailBeside else { return body }
+    let x = listArea.maxX + 1
+    return Rect(x: x, y: body.y, width: body.width - x, height: body.height)
+  }
 
   /// The help overlay's box, centred, with a margin.
   var helpBox: Rect {

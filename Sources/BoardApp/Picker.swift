@@ -13,6 +13,11 @@ public struct Picker: Equatable, Sendable {
     case epic([StoryID])
     case filter
     case splitCriteria(StoryID, title: String)
+    case type(StoryID)
+    case status(StoryID)
+    case sprint(StoryID)
+    /// Moving to the last column with work still open: confirm, having seen what is open.
+    case confirmDone(StoryID, status: String)
   }
 
   public enum Value: Equatable, Sendable {
@@ -20,6 +25,11 @@ public struct Picker: Equatable, Sendable {
     case epic(String?)
     case facet(FilterFacet)
     case criterion(Int)
+    case type(StoryType)
+    case status(String)
+    case sprint(String?)
+    /// Yes or no, for a confirmation.
+    case answer(Bool)
     /// A heading between groups; never selected.
     case heading
   }

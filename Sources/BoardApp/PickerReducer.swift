@@ -36,6 +36,18 @@ private func choose(_ state: inout AppState, _ picker: Picker) -> [Effect] {
     apply(facet, to: &state.filter)
     filterChanged(&state)
     return []
+  case (.type(let id), .type(let type)):
+    return editAll(&state, [id]) { _ in [.type(type)] }
+  case (.sprint(let id), .sprint(let sprint)):
+    return editAll(&state, [id]) { _ in [.sprint(sprint)] }
+  case (.status(let id), .status(let status)):
+    return moveStatus(&state, id, to: status)
+  case (.confirmDone(let id, let status), .answer(let yes)):
+    guard yes else {
+      state.flash = .info("Not moved")
+      return []
+    }
+    return moveStatus(&state, id, to: status, confirmed: true)
   case (.splitCriteria(let id, let title), _):
     let taken = Set(picker.options.filter(\.checked).compactMap { option -> Int? in
       if case .criterion(let index) = option.value { return index }
@@ -45,6 +57,34 @@ private func choose(_ state: inout AppState, _ picker: Picker) -> [Effect] {
   default:
     return []
   }
+}
+
+/// Moves a story to a status column. Into the last column (done) with acceptance criteria
+/// still open, or with a Definition of Done to honour, it first asks, listing what is open.
+func moveStatus(_ state: inout AppState, _ id: StoryID, to status: String, confirmed: Bool = false) -> [Effect] {
+  guard let story = state.board.story(id), story.status != status else { return [] }
+  let board = state.board
+  let open = story.acceptanceCriteria.filter { !$0.done }
+  if !confirmed, status == board.columns.last?.id, !open.isEmpty || !board.definitionOfDone.isEmpty {
+    let doneTitle = board.column(status)?.title ?? status
+    var options: [Picker.Option] = []
+    if !open.isEmpty {
+      options.append(Picker.Option(label: "Acceptance criteria still open:", value: .heading))
+      options += open.map { Picker.Option(label: "  [ ] \($0.text)", value: .heading) }
+    }
+    if !board.definitionOfDone.isEmpty {
+      options.append(Picker.Option(label: "Definition of Done, does it hold?", value: .heading))
+      options += board.definitionOfDone.map { Picker.Option(label: "  - \($0)", value: .heading) }
+    }
+    options.append(Picker.Option(label: "Yes, move \(board.key(of: id)) to \(doneTitle)", value: .answer(true)))
+    options.append(Picker.Option(label: "No, keep it where it is", value: .answer(false)))
+    state.picker = Picker(
+      purpose: .confirmDone(id, status: status), title: "Move to \(doneTitle)?", options: options,
+      selection: options.count - 1)
+    return []
+  }
+  let now = state.now
+  return perform(&state) { _ in .storyMoved(id, to: status, at: now) }
 }
 
 /// Choosing a facet that is already in force lifts it; choosing another replaces it.

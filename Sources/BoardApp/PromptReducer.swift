@@ -3,6 +3,14 @@ import TermUI
 
 func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
   guard var prompt = state.prompt else { return [] }
+  if case .confirmDeleteLine(let id, let item) = prompt.purpose {
+    state.prompt = nil
+    guard key == .character("y") || key == .character("Y") else {
+      state.flash = .info("Nothing deleted")
+      return []
+    }
+    return deleteLine(&state, id, item)
+  }
   if case .confirmDelete(let ids) = prompt.purpose {
     // A yes/no question takes one key.
     state.prompt = nil
@@ -53,10 +61,75 @@ func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
       state.filter.text = text
       filterChanged(&state)
       return []
-    case .confirmDelete:
+    case .confirmDelete, .confirmDeleteLine:
       return []
+    case .addCriterion(let id):
+      guard let story = state.board.story(id), !text.trimmingWhitespace().isEmpty else { return [] }
+      let now = state.now
+      state.detail?.cursor = .criterion(story.acceptanceCriteria.count)
+      let effects = perform(&state) { _ in
+        .criteriaReplaced(id, story.acceptanceCriteria + [Criterion(text.trimmingWhitespace())], updatedAt: now)
+      }
+      keepDetailCursorInView(&state)
+      return effects
+    case .addTask(let id):
+      guard let story = state.board.story(id), !text.trimmingWhitespace().isEmpty else { return [] }
+      let now = state.now
+      state.detail?.cursor = .task(story.tasks.count)
+      let effects = perform(&state) { _ in .tasksReplaced(id, story.tasks + [taskFrom(text)], updatedAt: now) }
+      keepDetailCursorInView(&state)
+      return effects
+    case .editCriterion(let id, let line):
+      guard let criterion = state.board.story(id)?.acceptanceCriteria[safe: line] else { return [] }
+      let clean = text.trimmingWhitespace()
+      guard !clean.isEmpty else { return [] }
+      let now = state.now
+      return perform(&state) { _ in .criterionSet(id, index: line, Criterion(clean, done: criterion.done), updatedAt: now) }
+    case .editTask(let id, let line):
+      guard let task = state.board.story(id)?.tasks[safe: line], !text.trimmingWhitespace().isEmpty else { return [] }
+      var edited = taskFrom(text)
+      edited.done = task.done
+      let now = state.now
+      return perform(&state) { _ in .taskSet(id, index: line, edited, updatedAt: now) }
+    case .blocked(let id):
+      let clean = text.trimmingWhitespace()
+      return editAll(&state, [id]) { _ in [.blocked(clean.isEmpty ? nil : clean)] }
     }
   }
+}
+
+/// A task from "text @name": a trailing @word assigns it.
+private func taskFrom(_ text: String) -> StoryTask {
+  let clean = text.trimmingWhitespace()
+  if let at = clean.range(of: " @", options: .backwards), !clean[at.upperBound...].contains(" "),
+    !clean[at.upperBound...].isEmpty
+  {
+    return StoryTask(String(clean[..<at.lowerBound]), assignee: String(clean[at.upperBound...]))
+  }
+  return StoryTask(clean)
+}
+
+/// Deletes a criterion or task; the cursor stays at the same place in the list.
+private func deleteLine(_ state: inout AppState, _ id: StoryID, _ item: DetailItem) -> [Effect] {
+  guard let story = state.board.story(id) else { return [] }
+  let now = state.now
+  let effects: [Effect]
+  switch item {
+  case .criterion(let line):
+    guard story.acceptanceCriteria.indices.contains(line) else { return [] }
+    var criteria = story.acceptanceCriteria
+    criteria.remove(at: line)
+    effects = perform(&state) { _ in .criteriaReplaced(id, criteria, updatedAt: now) }
+  case .task(let line):
+    guard story.tasks.indices.contains(line) else { return [] }
+    var tasks = story.tasks
+    tasks.remove(at: line)
+    effects = perform(&state) { _ in .tasksReplaced(id, tasks, updatedAt: now) }
+  default:
+    return []
+  }
+  keepDetailCursorInView(&state)
+  return effects
 }
 
 /// What the labels prompt asks: `+x` adds, `-x` removes; a plain list replaces them all.

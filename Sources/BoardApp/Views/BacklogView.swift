@@ -63,7 +63,7 @@ struct BacklogView {
     let board = state.board
     let rows = state.backlogRows
     let keyWidth = max(5, TextWidth.of(board.key(of: StoryID(max(1, board.nextStoryNumber - 1)))))
-    let columns = Columns(width: layout.body.width, keyWidth: keyWidth)
+    let columns = Columns(width: layout.listArea.width, keyWidth: keyWidth)
 
     let header = layout.backlogHeader
     grid.fill(header, style: Style(.dim))

@@ -2,92 +2,132 @@ import Foundation
 import ScrumCore
 import TermUI
 
-/// A story's detail as lines of styled text, wrapped to a width: what the detail pane scrolls.
+/// What the detail's cursor can rest on: a field, the description, or a checklist line.
+public enum DetailItem: Hashable, Sendable {
+  case title, type, status, points, sprint, epic, labels, assignee, blocked, description
+  case criterion(Int)
+  case task(Int)
+
+  /// The section an item belongs to, for Tab.
+  var section: Int {
+    switch self {
+    case .description: return 1
+    case .criterion: return 2
+    case .task: return 3
+    default: return 0
+    }
+  }
+}
+
+/// A story's detail as lines of styled text, wrapped to a width: what the detail pane scrolls,
+/// and which item each line shows.
 struct DetailText {
-  let lines: [StyledLine]
+  private(set) var lines: [StyledLine] = []
+  /// The item each line shows, if it shows one.
+  private(set) var items: [DetailItem?] = []
+  /// The selectable items in display order.
+  private(set) var order: [DetailItem] = []
+
+  private mutating func add(_ line: StyledLine, _ item: DetailItem? = nil) {
+    lines.append(line)
+    items.append(item)
+    if let item, order.last != item { order.append(item) }
+  }
+
+  /// The lines an item takes.
+  func lineRange(of item: DetailItem) -> ClosedRange<Int>? {
+    guard let first = items.firstIndex(of: item), let last = items.lastIndex(of: item) else { return nil }
+    return first...last
+  }
 
   init(board: Board, story: Story, width: Int, now: Date) {
-    var lines: [StyledLine] = []
     let textWidth = max(1, width - 2)
     let label: (String) -> Span = { Span(" " + TextWidth.pad($0, to: 10), Style(.dim)) }
     let none = Span("—", Style(.dim))
 
-    let columnTitle = board.column(story.status)?.title ?? story.status
-    lines.append([
+    let statusTitle = board.column(story.status)?.title ?? story.status
+    add([
       Span(" \(board.key(of: story.id))", Style(.accent, bold: true)), Span(" · \(story.type.rawValue) · ", Style(.dim)),
-      Span(columnTitle, Style(.accent)),
+      Span(statusTitle, Style(.accent)),
     ])
-    for line in TextWidth.wrap(story.title, width: textWidth) { lines.append([Span(" " + line, Style(bold: true))]) }
-    lines.append([])
+    for line in TextWidth.wrap(story.title, width: textWidth) { add([Span(" " + line, Style(bold: true))], .title) }
+    add([])
 
-    lines.append([label("Points"), story.points.map { Span($0.description, Style(bold: true)) } ?? none])
+    add([label("Type"), Span(story.type.rawValue)], .type)
+    let columnTitle = board.column(story.status)?.title ?? story.status
+    let days = max(0, Int(now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    add([label("Status"), Span(columnTitle, Style(.accent)), Span("  for \(days) day\(days == 1 ? "" : "s")", Style(.dim))], .status)
+    add([label("Points"), story.points.map { Span($0.description, Style(bold: true)) } ?? none], .points)
     let sprint = story.sprint.map { name in
       board.sprint(named: name).map { "\(name) (\($0.state.rawValue))" } ?? name
     }
-    lines.append([label("Sprint"), sprint.map { Span($0) } ?? Span("product backlog", Style(.dim))])
-    lines.append([
-      label("Epic"),
-      board.epic(story.epic).map { Span("\($0.title) (\($0.key))", Style(.epic($0.colour))) } ?? none,
-    ])
-    lines.append([label("Labels"), story.labels.isEmpty ? none : Span(story.labels.joined(separator: ", "))])
-    lines.append([label("Assignee"), story.assignee.map { Span($0) } ?? none])
-    lines.append([label("Blocked"), story.blocked.map { Span("! " + $0, Style(.error, bold: true)) } ?? none])
-    lines.append([label("Ready"), DetailText.readiness(story)])
+    add([label("Sprint"), sprint.map { Span($0) } ?? Span("product backlog", Style(.dim))], .sprint)
+    add(
+      [
+        label("Epic"),
+        board.epic(story.epic).map { Span("\($0.title) (\($0.key))", Style(.epic($0.colour))) } ?? none,
+      ], .epic)
+    add([label("Labels"), story.labels.isEmpty ? none : Span(story.labels.joined(separator: ", "))], .labels)
+    add([label("Assignee"), story.assignee.map { Span($0) } ?? none], .assignee)
+    add([label("Blocked"), story.blocked.map { Span("! " + $0, Style(.error, bold: true)) } ?? none], .blocked)
+    add([label("Ready"), DetailText.readiness(story)])
     if let origin = story.splitFrom {
-      lines.append([label("Split from"), Span(board.key(of: origin) + (board.story(origin).map { " " + $0.title } ?? ""))])
+      add([label("Split from"), Span(board.key(of: origin) + (board.story(origin).map { " " + $0.title } ?? ""))])
     }
     let parts = board.parts(splitFrom: story.id)
     if !parts.isEmpty {
-      lines.append([label("Split into"), Span(parts.map { board.key(of: $0.id) }.joined(separator: ", "))])
+      add([label("Split into"), Span(parts.map { board.key(of: $0.id) }.joined(separator: ", "))])
     }
-    lines.append([
+    add([
       label("Created"), Span(Day(date: story.createdAt).description),
       Span("   updated ", Style(.dim)), Span(Day(date: story.updatedAt).description),
     ])
-    lines.append([])
+    add([])
 
-    lines.append([Span(" Description", Style(.accent, bold: true))])
+    add([Span(" Description", Style(.accent, bold: true))])
     if story.description.trimmingWhitespace().isEmpty {
-      lines.append([Span("   No description yet", Style(.dim))])
+      add([Span("   No description yet (e or E writes one)", Style(.dim))], .description)
     } else {
-      for line in TextWidth.wrap(story.description, width: max(1, textWidth - 2)) { lines.append([Span("   " + line)]) }
+      for line in TextWidth.wrap(story.description, width: max(1, textWidth - 2)) { add([Span("   " + line)], .description) }
     }
-    lines.append([])
+    add([])
 
     let criteriaDone = story.acceptanceCriteria.filter(\.done).count
-    lines.append([
+    add([
       Span(" Acceptance criteria", Style(.accent, bold: true)),
       Span("  \(criteriaDone)/\(story.acceptanceCriteria.count) done", Style(.dim)),
     ])
-    if story.acceptanceCriteria.isEmpty { lines.append([Span("   None yet: the story is not ready", Style(.dim))]) }
-    for criterion in story.acceptanceCriteria {
-      lines += DetailText.checklistLines(criterion.text, done: criterion.done, note: nil, width: textWidth)
+    if story.acceptanceCriteria.isEmpty { add([Span("   None yet: the story is not ready (c adds one)", Style(.dim))]) }
+    for (index, criterion) in story.acceptanceCriteria.enumerated() {
+      for line in DetailText.checklistLines(criterion.text, done: criterion.done, note: nil, width: textWidth) {
+        add(line, .criterion(index))
+      }
     }
-    lines.append([])
+    add([])
 
     let tasksDone = story.tasks.filter(\.done).count
-    lines.append([
-      Span(" Tasks", Style(.accent, bold: true)), Span("  \(tasksDone)/\(story.tasks.count) done", Style(.dim)),
-    ])
-    if story.tasks.isEmpty { lines.append([Span("   No tasks", Style(.dim))]) }
-    for task in story.tasks {
-      lines += DetailText.checklistLines(task.title, done: task.done, note: task.assignee.map { "@" + $0 }, width: textWidth)
+    add([Span(" Tasks", Style(.accent, bold: true)), Span("  \(tasksDone)/\(story.tasks.count) done", Style(.dim))])
+    if story.tasks.isEmpty { add([Span("   No tasks (t adds one)", Style(.dim))]) }
+    for (index, task) in story.tasks.enumerated() {
+      for line in DetailText.checklistLines(task.title, done: task.done, note: task.assignee.map { "@" + $0 }, width: textWidth) {
+        add(line, .task(index))
+      }
     }
-    lines.append([])
+    add([])
 
-    lines.append([Span(" History", Style(.accent, bold: true))])
-    lines.append([Span("   \(Day(date: story.createdAt))  created in \(board.column(story.history.first?.from ?? story.status)?.title ?? "the backlog")", Style(.dim))])
+    add([Span(" History", Style(.accent, bold: true))])
+    let firstStatus = story.history.first?.from ?? story.status
+    add([Span("   \(Day(date: story.createdAt))  created in \(board.column(firstStatus)?.title ?? firstStatus)", Style(.dim))])
     for (index, change) in story.history.enumerated() {
       let until = index + 1 < story.history.count ? story.history[index + 1].at : now
       let days = max(0, Int(until.timeIntervalSince(change.at) / 86_400))
       let from = change.from.flatMap { board.column($0)?.title } ?? change.from ?? "—"
       let to = board.column(change.to)?.title ?? change.to
-      lines.append([
+      add([
         Span("   \(Day(date: change.at))  "), Span("\(from) → \(to)"),
         Span("  \(days) day\(days == 1 ? "" : "s")", Style(.dim)),
       ])
     }
-    self.lines = lines
   }
 
   private static func readiness(_ story: Story) -> Span {
@@ -113,7 +153,8 @@ struct DetailText {
   }
 }
 
-/// The story detail pane (read-only for now): every field, the checklists and the history.
+/// The story detail pane: every field, the checklists and the history; the selected field or
+/// line is highlighted.
 struct DetailView {
   let state: AppState
 
@@ -123,8 +164,16 @@ struct DetailView {
       return
     }
     let text = DetailText(board: state.board, story: story, width: area.width, now: state.now)
+    let focused = state.pane == .detail
     for (offset, line) in text.lines.dropFirst(detail.scroll).prefix(area.height).enumerated() {
-      grid.put(line, at: Point(area.x, area.y + offset), limit: area.width)
+      let index = detail.scroll + offset
+      let row = Rect(x: area.x, y: area.y + offset, width: area.width, height: 1)
+      if focused, text.items[index] == detail.cursor {
+        grid.fill(row, style: Style(.selection))
+        grid.put(line.map { Span($0.text, Style(.selection, bold: $0.style.bold)) }, at: row.origin, limit: row.width)
+      } else {
+        grid.put(line, at: row.origin, limit: row.width)
+      }
     }
     if text.lines.count > area.height {
       let shown = min(text.lines.count, detail.scroll + area.height)

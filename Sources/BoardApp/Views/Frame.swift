@@ -4,15 +4,24 @@ import TermUI
 /// Draws the whole frame for the state: a pure function of the state, tested without a terminal.
 public func render(_ state: AppState) -> Grid {
   var grid = Grid(size: state.size)
-  let layout = Layout(size: state.size)
+  let layout = Layout(state)
   guard layout.fits else {
     drawTooSmall(size: state.size, into: &grid)
     return grid
   }
   drawTitleBar(state, layout.titleBar, into: &grid)
   switch state.pane {
-  case .backlog: BacklogView(state: state).draw(into: &grid, layout: layout)
-  case .detail: DetailView(state: state).draw(into: &grid, area: layout.detailBody)
+  case .backlog:
+    BacklogView(state: state).draw(into: &grid, layout: layout)
+  case .detail:
+    if layout.showsDetailBeside {
+      // Wide enough: the list stays in view, live, with the story beside it.
+      BacklogView(state: state).draw(into: &grid, layout: layout)
+      for y in layout.body.y..<layout.body.maxY {
+        grid.put("│", at: Point(layout.listArea.maxX, y), style: Style(.dim))
+      }
+    }
+    DetailView(state: state).draw(into: &grid, area: layout.detailBody)
   }
   drawStatusLine(state, layout.statusLine, into: &grid)
   drawHintLine(state, layout.hintLine, into: &grid)
@@ -27,8 +36,8 @@ public func render(_ state: AppState) -> Grid {
 
 /// Where the terminal cursor goes: in an open prompt, else hidden.
 public func cursorPosition(_ state: AppState) -> Point? {
-  guard let prompt = state.prompt, Layout(size: state.size).fits else { return nil }
-  let line = Layout(size: state.size).hintLine
+  guard let prompt = state.prompt, Layout(state).fits else { return nil }
+  let line = Layout(state).hintLine
   let column = 1 + TextWidth.of(prompt.label) + prompt.editor.cursorColumn
   return Point(min(column, line.width - 1), line.y)
 }

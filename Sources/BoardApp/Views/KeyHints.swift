@@ -14,7 +14,10 @@ enum KeyHints {
       ([.help], "help"), ([.back], "quit"),
     ],
     .picker: [([.moveDown, .moveUp], "move"), ([.toggleMark], "tick"), ([.choose], "choose"), ([.close], "cancel")],
-    .detail: [([.moveDown, .moveUp], "scroll"), ([.close], "back"), ([.help], "help")],
+    .detail: [
+      ([.moveDown, .moveUp], "move"), ([.nextSection], "section"), ([.toggleDone], "tick"), ([.addCriterion], "criterion"),
+      ([.addTask], "task"), ([.editLine], "edit"), ([.setBlocked], "blocked"), ([.help], "help"), ([.close], "back"),
+    ],
     .help: [([.moveDown, .moveUp], "scroll"), ([.close], "close")],
   ]
 
