@@ -8,6 +8,8 @@ public enum Action: Equatable, Sendable {
   /// A key typed while a prompt is open (prompts take raw keys, not commands).
   case typed(Key)
   case resized(Size)
+  /// Time passed with no key (a running standup shows its timer).
+  case clockTicked
   /// Writing a change failed; the runtime reloaded the board as it is on disk.
   case persistFailed(message: String, reloaded: Board?)
   /// New stories got other keys than the ones shown, because another process took them first.

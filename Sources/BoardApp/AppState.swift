@@ -6,6 +6,8 @@ import TermUI
 public enum Pane: Equatable, Sendable {
   case backlog
   case detail
+  /// The sprint board: one column per status.
+  case board
 }
 
 /// A list's view state: which story is selected and which row is at the top of the viewport.
@@ -51,6 +53,8 @@ public struct Prompt: Equatable, Sendable {
     case blocked(StoryID)
     /// y/n before deleting a criterion or task.
     case confirmDeleteLine(StoryID, DetailItem)
+    /// One step of creating a sprint: name, goal, start, end, capacity.
+    case newSprint(SprintDraft)
   }
   public var purpose: Purpose
   public var label: String
@@ -94,6 +98,16 @@ public struct AppState: Equatable, Sendable {
   public var flash: Flash?
   /// The key bindings in force (defaults, later the user's own).
   public var keymap: Keymap
+  /// The sprint board's view state.
+  public var sprintBoard = SprintBoardState()
+  /// Standup mode, while it runs.
+  public var standup: StandupState?
+  /// Where Esc from a story's detail goes back to.
+  public var detailReturn: Pane = .backlog
+  /// Who is at the keyboard: a team member's name (from `$USER`), for "mine".
+  public var user: String = ""
+  /// How long each person may talk at standup.
+  public var standupTimebox: TimeInterval = 120
   /// This session's changes, newest last, each with the change that undoes it.
   public var undoStack: [UndoEntry] = []
   public var redoStack: [UndoEntry] = []
@@ -115,6 +129,7 @@ public struct AppState: Equatable, Sendable {
     switch pane {
     case .backlog: return .backlog
     case .detail: return .detail
+    case .board: return standup == nil ? .board : .standup
     }
   }
 }
@@ -125,6 +140,13 @@ extension AppState {
     if !marked.isEmpty { return board.rankOrder.filter { marked.contains($0) } }
     return backlog.selection.map { [$0] } ?? []
   }
+}
+
+/// A sprint being created through a chain of prompts.
+public struct SprintDraft: Equatable, Sendable {
+  public enum Step: Int, Sendable { case name, goal, start, end, capacity }
+  public var step: Step = .name
+  public var sprint = Sprint(name: "")
 }
 
 /// A change this session made, and the change that takes it back.

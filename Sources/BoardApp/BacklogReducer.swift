@@ -26,8 +26,7 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
       state.flash = .info("No story selected")
       return []
     }
-    state.detail = DetailState(story: selection)
-    state.pane = .detail
+    openDetail(&state, selection, from: .backlog)
     return []
   case .addStory:
     state.prompt = Prompt(

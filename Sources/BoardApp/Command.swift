@@ -2,13 +2,15 @@ import TermUI
 
 /// Where a key binding applies. A pane's own bindings are looked up first, then the global ones.
 public enum Scope: String, CaseIterable, Sendable {
-  case global, backlog, detail, picker, help
+  case global, backlog, board, standup, detail, picker, help
 
   var title: String {
     switch self {
     case .global: return "Everywhere"
     case .backlog: return "Backlog"
     case .detail: return "Story detail"
+    case .board: return "Sprint board"
+    case .standup: return "Standup"
     case .picker: return "Choosing from a list"
     case .help: return "Help"
     }
@@ -56,6 +58,22 @@ public enum Command: String, CaseIterable, Sendable {
   case setBlocked = "set-blocked"
   case nextSection = "next-section"
   case previousSection = "previous-section"
+  case showBacklog = "show-backlog"
+  case showBoard = "show-board"
+  case cyclePane = "cycle-pane"
+  case columnLeft = "column-left"
+  case columnRight = "column-right"
+  case moveCardLeft = "move-card-left"
+  case moveCardRight = "move-card-right"
+  case toggleSwimlanes = "toggle-swimlanes"
+  case toggleMine = "toggle-mine"
+  case newSprint = "new-sprint"
+  case startSprint = "start-sprint"
+  case closeSprint = "close-sprint"
+  case startStandup = "start-standup"
+  case nextCard = "next-card"
+  case previousCard = "previous-card"
+  case togglePersonByPerson = "toggle-person-by-person"
   case back = "back"
   case close = "close"
   case help = "help"
@@ -67,14 +85,19 @@ public enum Command: String, CaseIterable, Sendable {
   public func help(in scope: Scope) -> String {
     let isList = scope == .backlog
     switch self {
-    case .moveDown: return isList ? "next story" : scope == .detail ? "next field or line" : "scroll down"
-    case .moveUp: return isList ? "previous story" : scope == .detail ? "previous field or line" : "scroll up"
+    case .moveDown:
+      return isList ? "next story" : scope == .detail ? "next field or line" : scope == .board ? "next card" : "scroll down"
+    case .moveUp:
+      return isList
+        ? "previous story" : scope == .detail ? "previous field or line" : scope == .board ? "previous card" : "scroll up"
     case .first: return isList ? "first story" : "top"
     case .last: return isList ? "last story" : "bottom"
     case .close:
       switch scope {
       case .help: return "close this help"
       case .picker: return "cancel"
+      case .standup: return "end the standup"
+      case .board: return "clear the mine filter"
       case .backlog: return "clear marks and filter (q quits)"
       default: return "back to the backlog, on the same story"
       }
@@ -122,6 +145,22 @@ public enum Command: String, CaseIterable, Sendable {
     case .lineUp: return "move the selected criterion or task up"
     case .setBlocked: return "flag or clear an impediment"
     case .nextSection: return "next section"
+    case .showBacklog: return "the backlog"
+    case .showBoard: return "the sprint board"
+    case .cyclePane: return "the next pane (backlog, board)"
+    case .columnLeft: return "previous column"
+    case .columnRight: return "next column"
+    case .moveCardLeft: return "move the card to the previous column"
+    case .moveCardRight: return "move the card to the next column"
+    case .toggleSwimlanes: return "swimlanes by assignee, on or off"
+    case .toggleMine: return "only my cards, on or off"
+    case .newSprint: return "create a sprint"
+    case .startSprint: return "start a planned sprint"
+    case .closeSprint: return "close the active sprint"
+    case .startStandup: return "standup: walk the board right to left"
+    case .nextCard: return "next card"
+    case .previousCard: return "previous card"
+    case .togglePersonByPerson: return "walk person by person, or card by card"
     case .previousSection: return "previous section"
     case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
@@ -135,6 +174,36 @@ public enum Command: String, CaseIterable, Sendable {
   /// The default bindings: the keys vim, lazygit and tig users expect.
   public static let defaultBindings: [(scope: Scope, command: Command, keys: [Key])] = [
     (.global, .help, [.character("?")]),
+    (.global, .showBacklog, [.character("1")]),
+    (.global, .showBoard, [.character("2")]),
+    (.global, .cyclePane, [.tab]),
+    (.board, .moveDown, [.character("j"), .down]),
+    (.board, .moveUp, [.character("k"), .up]),
+    (.board, .columnLeft, [.character("h"), .left]),
+    (.board, .columnRight, [.character("l"), .right]),
+    (.board, .first, [.character("g"), .home]),
+    (.board, .last, [.character("G"), .end]),
+    (.board, .moveCardLeft, [.character("H")]),
+    (.board, .moveCardRight, [.character("L")]),
+    (.board, .openDetail, [.enter]),
+    (.board, .setBlocked, [.character("b")]),
+    (.board, .setPoints, [.character("p")]),
+    (.board, .toggleSwimlanes, [.character("s")]),
+    (.board, .toggleMine, [.character("m")]),
+    (.board, .newSprint, [.character("N")]),
+    (.board, .startSprint, [.character("S")]),
+    (.board, .closeSprint, [.character("C")]),
+    (.board, .startStandup, [.character("W")]),
+    (.board, .close, [.escape]),
+    (.board, .back, [.character("q")]),
+    (.standup, .nextCard, [.character("n"), .character("j"), .down]),
+    (.standup, .previousCard, [.character("p"), .character("k"), .up]),
+    (.standup, .togglePersonByPerson, [.character("P")]),
+    (.standup, .moveCardLeft, [.character("H")]),
+    (.standup, .moveCardRight, [.character("L")]),
+    (.standup, .setBlocked, [.character("b")]),
+    (.standup, .openDetail, [.enter]),
+    (.standup, .close, [.escape, .character("q")]),
     (.global, .quit, [.control("c")]),
     (.global, .undo, [.character("u")]),
     (.global, .redo, [.control("r")]),

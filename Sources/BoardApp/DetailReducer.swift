@@ -47,8 +47,8 @@ func reduceDetail(_ state: inout AppState, _ command: Command) -> [Effect] {
     }
   case .close, .back:
     state.detail = nil
-    state.pane = .backlog
-    keepSelectionInView(&state)
+    state.pane = state.detailReturn
+    if state.pane == .board { keepCardInView(&state) } else { keepSelectionInView(&state) }
     return []
   case .toggleDone:
     switch detail.cursor {

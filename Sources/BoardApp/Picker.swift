@@ -18,6 +18,8 @@ public struct Picker: Equatable, Sendable {
     case sprint(StoryID)
     /// Moving to the last column with work still open: confirm, having seen what is open.
     case confirmDone(StoryID, status: String)
+    case startSprint
+    case closeSprint
   }
 
   public enum Value: Equatable, Sendable {
@@ -30,6 +32,7 @@ public struct Picker: Equatable, Sendable {
     case sprint(String?)
     /// Yes or no, for a confirmation.
     case answer(Bool)
+    case carryOver(Board.CarryOver)
     /// A heading between groups; never selected.
     case heading
   }

@@ -36,6 +36,10 @@ private func choose(_ state: inout AppState, _ picker: Picker) -> [Effect] {
     apply(facet, to: &state.filter)
     filterChanged(&state)
     return []
+  case (.startSprint, .sprint(let name?)):
+    return startSprint(&state, named: name)
+  case (.closeSprint, .carryOver(let carryOver)):
+    return closeSprint(&state, carryOver: carryOver)
   case (.type(let id), .type(let type)):
     return editAll(&state, [id]) { _ in [.type(type)] }
   case (.sprint(let id), .sprint(let sprint)):

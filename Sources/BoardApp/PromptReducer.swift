@@ -91,6 +91,8 @@ func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
       edited.done = task.done
       let now = state.now
       return perform(&state) { _ in .taskSet(id, index: line, edited, updatedAt: now) }
+    case .newSprint(let draft):
+      return continueNewSprint(&state, draft, answer: text)
     case .blocked(let id):
       let clean = text.trimmingWhitespace()
       return editAll(&state, [id]) { _ in [.blocked(clean.isEmpty ? nil : clean)] }

@@ -11,6 +11,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     state.size = size
     keepSelectionInView(&state)
     clampDetailScroll(&state)
+    keepCardInView(&state)
+    return []
+  case .clockTicked:
+    // The time is already set by the runtime; a standup's timer just redraws.
     return []
   case .persistFailed(let message, let reloaded):
     if let reloaded { state.board = reloaded }
@@ -36,10 +40,27 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
       state.help = HelpState()
       return []
     }
+    if let pane = paneSwitch(command, from: state.pane) {
+      if state.pane == .detail { state.detail = nil }
+      state.pane = pane
+      if pane == .board { keepCardInView(&state) } else { keepSelectionInView(&state) }
+      return []
+    }
     switch state.pane {
     case .backlog: return reduceBacklog(&state, command)
     case .detail: return reduceDetail(&state, command)
+    case .board: return state.standup == nil ? reduceSprintBoard(&state, command) : reduceStandup(&state, command)
     }
+  }
+}
+
+/// The pane that 1, 2 or Tab asks for, if the command is one of them.
+private func paneSwitch(_ command: Command, from pane: Pane) -> Pane? {
+  switch command {
+  case .showBacklog: return .backlog
+  case .showBoard: return .board
+  case .cyclePane: return pane == .board ? .backlog : .board
+  default: return nil
   }
 }
 

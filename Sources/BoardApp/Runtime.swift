@@ -3,6 +3,21 @@ import ScrumCore
 import ScrumStore
 import TermUI
 
+/// How a session starts.
+public struct RuntimeOptions: Sendable {
+  public var startPane: Pane = .backlog
+  public var startStandup = false
+  /// The team member at the keyboard (from `$USER`).
+  public var user = ""
+  public var standupTimebox: TimeInterval = 120
+  public init(startPane: Pane = .backlog, startStandup: Bool = false, user: String = "", standupTimebox: TimeInterval = 120) {
+    self.startPane = startPane
+    self.startStandup = startStandup
+    self.user = user
+    self.standupTimebox = standupTimebox
+  }
+}
+
 /// The loop: read an event, turn it into an action, reduce, perform the effects, draw.
 /// Works over any `Terminal`, so tests drive it with a fake one.
 public final class Runtime {
@@ -21,7 +36,7 @@ public final class Runtime {
 
   public init(
     board: Board, revision: Int = 0, store: BoardStore, terminal: Terminal, clock: @escaping () -> Date = Date.init,
-    editor: @escaping EditorLauncher = launchEditor
+    editor: @escaping EditorLauncher = launchEditor, options: RuntimeOptions = RuntimeOptions()
   ) {
     self.terminal = terminal
     self.editor = editor
@@ -29,7 +44,11 @@ public final class Runtime {
     self.clock = clock
     self.seenRevision = revision
     self.state = AppState(board: board, size: terminal.size, now: clock())
+    state.user = options.user
+    state.standupTimebox = options.standupTimebox
+    state.pane = options.startPane
     _ = reduce(&state, .resized(terminal.size))
+    if options.startStandup { _ = reduce(&state, .command(.startStandup)) }
   }
 
   /// Runs until the user quits, the terminal hangs up or a signal asks us to stop.
@@ -37,7 +56,12 @@ public final class Runtime {
     drawFrame()
     while !finished {
       guard let event = terminal.nextEvent(timeoutMilliseconds: Runtime.pollMilliseconds) else {
-        pullChangesFromOthers()
+        if !pullChangesFromOthers(), state.standup != nil {
+          // The speaker's timer runs without keys.
+          state.now = clock()
+          _ = reduce(&state, .clockTicked)
+          drawFrame()
+        }
         continue
       }
       handle(event)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BoardApp
 import ScrumStore
 
 struct Open: ParsableCommand {
@@ -15,6 +16,37 @@ struct Open: ParsableCommand {
       let path = BoardLocator().boardPath(explicit: options.board)
       let repository = try BoardRepository.open(at: path)
       try runBoard(repository: repository, term: term, environment: environment)
+    }
+  }
+}
+
+struct BoardCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(commandName: "board", abstract: "Open on the sprint board.")
+
+  @OptionGroup var options: BoardOption
+
+  func run() throws {
+    try reportingFailure {
+      let environment = ProcessInfo.processInfo.environment
+      let term = try preflightTerminal(environment)
+      let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
+      try runBoard(repository: repository, term: term, environment: environment, pane: .board)
+    }
+  }
+}
+
+struct Standup: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Open the sprint board in standup mode ($SCRUM_STANDUP_TIMEBOX seconds per person, default 120).")
+
+  @OptionGroup var options: BoardOption
+
+  func run() throws {
+    try reportingFailure {
+      let environment = ProcessInfo.processInfo.environment
+      let term = try preflightTerminal(environment)
+      let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
+      try runBoard(repository: repository, term: term, environment: environment, pane: .board, standup: true)
     }
   }
 }

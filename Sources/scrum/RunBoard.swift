@@ -11,11 +11,17 @@ func preflightTerminal(_ environment: [String: String]) throws -> String {
 }
 
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
-func runBoard(repository: BoardRepository, term: String, environment: [String: String]) throws {
+func runBoard(
+  repository: BoardRepository, term: String, environment: [String: String], pane: Pane = .backlog,
+  standup: Bool = false
+) throws {
   defer { repository.close() }
   let (board, revision) = try repository.loadWithRevision()
   let terminal = try NcursesTerminal.start(term: term, environment: environment)
-  let runtime = Runtime(board: board, revision: revision, store: repository, terminal: terminal)
+  let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? 120
+  let options = RuntimeOptions(
+    startPane: pane, startStandup: standup, user: environment["USER"] ?? "", standupTimebox: timebox)
+  let runtime = Runtime(board: board, revision: revision, store: repository, terminal: terminal, options: options)
   runtime.run()
   terminal.stop()
   if let signal = terminal.receivedSignal, signal != SIGHUP {

@@ -12,7 +12,7 @@ struct Scrum: ParsableCommand {
       then $XDG_DATA_HOME/scrum/board.db (default ~/.local/share/scrum/board.db).
       """,
     subcommands: [
-      Open.self, Demo.self, Init.self, Add.self, List.self, Show.self, Edit.self, RankCommand.self,
+      Open.self, BoardCommand.self, Standup.self, Demo.self, Init.self, Add.self, List.self, Show.self, Edit.self, RankCommand.self,
       SprintCommand.self, Export.self, Import.self,
     ],
     defaultSubcommand: Open.self)

@@ -22,6 +22,11 @@ public func render(_ state: AppState) -> Grid {
       }
     }
     DetailView(state: state).draw(into: &grid, area: layout.detailBody)
+  case .board:
+    SprintBoardView(state: state).draw(into: &grid)
+    if let standup = state.standup, standup.finished {
+      StandupSummaryOverlay(state: state, standup: standup).draw(into: &grid, layout: layout)
+    }
   }
   drawStatusLine(state, layout.statusLine, into: &grid)
   drawHintLine(state, layout.hintLine, into: &grid)
@@ -54,7 +59,12 @@ private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid
     }
     if !state.marked.isEmpty { title.append(Span("  \(state.marked.count) marked", Style(.header, bold: true))) }
   }
-  let pane = state.pane == .backlog ? " Backlog " : " Story "
+  let pane: String
+  switch state.pane {
+  case .backlog: pane = " Backlog "
+  case .detail: pane = " Story "
+  case .board: pane = state.standup == nil ? " Board " : " Standup "
+  }
   let paneWidth = TextWidth.of(pane)
   grid.put(title, at: area.origin, limit: area.width - paneWidth - 1)
   grid.put(pane, at: Point(area.maxX - paneWidth - 1, area.y), limit: paneWidth, style: Style(.accent, bold: true))
@@ -64,6 +74,13 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
   if let flash = state.flash {
     let style = flash.kind == .error ? Style(.error, bold: true) : Style(.success)
     grid.put(" " + flash.text, in: area, style: style)
+    return
+  }
+  if state.pane == .board {
+    let model = SprintBoardModel(board: state.board, view: state.sprintBoard, user: state.user)
+    let cards = model.cards.joined().count
+    let blocked = model.cards.joined().filter { state.board.story($0)?.blocked != nil }.count
+    grid.put(" \(cards) cards · \(blocked) blocked · 1 backlog · 2 board", in: area, style: Style(.dim))
     return
   }
   if state.pane == .detail, let id = state.detail?.story, let story = state.board.story(id) {

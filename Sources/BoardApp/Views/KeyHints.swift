@@ -13,6 +13,15 @@ enum KeyHints {
       ([.setPoints], "pts"), ([.toggleSprint], "sprint"), ([.filterText], "filter"), ([.openDetail], "open"),
       ([.help], "help"), ([.back], "quit"),
     ],
+    .board: [
+      ([.columnLeft, .moveDown, .moveUp, .columnRight], "move"), ([.moveCardLeft, .moveCardRight], "move card"),
+      ([.openDetail], "open"), ([.setBlocked], "blocked"), ([.startStandup], "standup"), ([.toggleSwimlanes], "lanes"),
+      ([.help], "help"), ([.back], "quit"),
+    ],
+    .standup: [
+      ([.nextCard, .previousCard], "next/prev"), ([.togglePersonByPerson], "by person"),
+      ([.moveCardLeft, .moveCardRight], "move card"), ([.help], "help"), ([.close], "end"),
+    ],
     .picker: [([.moveDown, .moveUp], "move"), ([.toggleMark], "tick"), ([.choose], "choose"), ([.close], "cancel")],
     .detail: [
       ([.moveDown, .moveUp], "move"), ([.nextSection], "section"), ([.toggleDone], "tick"), ([.addCriterion], "criterion"),
