@@ -4,32 +4,29 @@ import TermUI
 /// keymaps fall back to the generic one).
 public struct Keymap: Equatable, Sendable {
   private var bindings: [Scope: [Key: Command]]
+  /// Each command's keys per scope, in the order the table lists them (the first is the one
+  /// hints show).
+  private var listed: [Scope: [Command: [Key]]]
 
   public init(_ table: [(scope: Scope, command: Command, keys: [Key])] = Command.defaultBindings) {
     var bindings: [Scope: [Key: Command]] = [:]
+    var listed: [Scope: [Command: [Key]]] = [:]
     for entry in table {
       for key in entry.keys { bindings[entry.scope, default: [:]][key] = entry.command }
+      listed[entry.scope, default: [:]][entry.command, default: []] += entry.keys
     }
     self.bindings = bindings
+    self.listed = listed
   }
 
   public func command(for key: Key, in scope: Scope) -> Command? {
     bindings[scope]?[key] ?? bindings[.global]?[key]
   }
 
-  /// The keys bound to `command` in `scope`, in a stable order for help and hints.
+  /// The keys bound to `command` in `scope`, in the order the table lists them.
   public func keys(for command: Command, in scope: Scope) -> [Key] {
-    let bound = (bindings[scope] ?? [:]).filter { $0.value == command }.map(\.key)
-    return bound.sorted { (rank($0), $0.description) < (rank($1), $1.description) }
-  }
-
-  /// Letters before arrows and named keys, so hints read "j/↓" rather than "↓/j".
-  private func rank(_ key: Key) -> Int {
-    switch key {
-    case .character: return 0
-    case .control: return 2
-    default: return 1
-    }
+    // Only keys still bound to this command (a later entry may have taken one).
+    (listed[scope]?[command] ?? []).filter { bindings[scope]?[$0] == command }
   }
 
   /// Every (scope, command, keys) with at least one key, in table order, for the help overlay.

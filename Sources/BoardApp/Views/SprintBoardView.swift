@@ -67,11 +67,11 @@ struct SprintBoardView {
     let column = model.columns[index]
     let stories = model.cards[index].compactMap { state.board.story($0) }
     let points = stories.compactMap(\.points?.value).reduce(0, +)
-    var facts = " \(stories.count)"
-    if let limit = column.wipLimit { facts += "/\(limit)" }
-    facts += " · \(Points.format(points)) pts"
     let over = column.wipLimit.map { stories.count > $0 } ?? false
-    if over { facts += " · over WIP" }
+    var facts = " \(stories.count)"
+    // "!" says what the warning colour says, for monochrome screens too.
+    if let limit = column.wipLimit { facts += "/\(limit)" + (over ? "!" : "") }
+    facts += " · \(Points.format(points)) pts"
     let style = over ? Style(.warning, bold: true) : Style(.header, bold: true)
     grid.fill(area, style: style)
     grid.put([Span(column.title, style), Span(facts, style)], at: area.origin, limit: area.width)
