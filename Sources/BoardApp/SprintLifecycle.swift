@@ -141,6 +141,8 @@ func averageVelocity(_ board: Board) -> Double? {
   let velocities = closed.map { sprint in
     board.stories(inSprint: sprint.name).filter { $0.status == done }.compactMap(\.points?.value).reduce(0, +)
   }
+  // Sprints that finished nothing say nothing about capacity.
+  guard velocities.contains(where: { $0 > 0 }) else { return nil }
   return velocities.reduce(0, +) / Double(velocities.count)
 }
 

@@ -120,8 +120,8 @@ import Testing
     app.press(.enter)
     #expect(app.state.prompt?.editor.text == "2026-12-21")
     app.press(.enter)
-    // Sprint 13 closed with nothing done: the suggestion is 0.
-    #expect(app.state.prompt?.label.contains("average velocity") == true)
+    // Sprint 13 closed with nothing done: no velocity to suggest from.
+    #expect(app.state.prompt?.label == "Capacity in points (empty: none): ")
     app.press(.control("u"))
     app.type("30")
     app.press(.enter)
@@ -129,6 +129,16 @@ import Testing
     #expect(sprint == Sprint(name: "Sprint 15", goal: "Faster search", start: Day("2026-12-08"), end: Day("2026-12-21"),
       state: .planned, capacity: 30))
     #expect(try app.store.load().sprint(named: "Sprint 15") == sprint)
+  }
+
+  @Test func capacityIsSuggestedFromTheVelocityOfTheLastThreeClosedSprints() throws {
+    var board = Fixtures.sampleBoard()
+    _ = try board.closeActiveSprint(carryOver: .backlog, at: Fixtures.now)  // 6 points done
+    let app = try onBoard(board: board)
+    app.press(.newSprint)
+    app.press(Key.enter, Key.enter, Key.enter, Key.enter)
+    #expect(app.state.prompt?.label == "Capacity (average velocity 3): ")  // (0 + 6) / 2
+    #expect(app.state.prompt?.editor.text == "3")
   }
 
   @Test func startingASprintWarnsAboutStoriesNotReady() throws {
