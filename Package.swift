@@ -57,6 +57,7 @@ let package = Package(
     .testTarget(
       name: "BoardAppTests", dependencies: ["BoardApp", "TestSupport", "ScrumCore", "TermUI"],
       exclude: ["__Snapshots__"]),
+    .testTarget(name: "FuzzTests", dependencies: ["BoardApp", "TestSupport", "ScrumCore", "ScrumStore", "TermUI"]),
     // Depends on the executable so that `swift test` builds `scrum` before running it in tmux.
     .testTarget(
       name: "EndToEndTests", dependencies: ["TestSupport", "ScrumStore", "ScrumCore", "scrum"]),

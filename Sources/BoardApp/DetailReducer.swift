@@ -184,7 +184,11 @@ func keepDetailCursorInView(_ state: inout AppState) {
   guard var detail = state.detail, let story = state.board.story(detail.story) else { return }
   let text = detailText(state, story)
   let height = Layout(state).detailBody.height
-  if !text.order.contains(detail.cursor) { detail.cursor = text.order.last ?? .title }
+  if !text.order.contains(detail.cursor) {
+    // The line went away (undo, another process): the nearest one before it in the same or
+    // an earlier section.
+    detail.cursor = text.order.last { $0.section <= detail.cursor.section } ?? text.order.first ?? .title
+  }
   if let range = text.lineRange(of: detail.cursor) {
     if range.upperBound >= detail.scroll + height { detail.scroll = range.upperBound - height + 1 }
     if range.lowerBound < detail.scroll { detail.scroll = range.lowerBound }

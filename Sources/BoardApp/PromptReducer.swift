@@ -196,9 +196,15 @@ private func addStory(_ state: inout AppState, title: String, after: StoryID?) -
     return change
   }
   if let added {
+    var note = ""
+    if state.backlogRows.position(of: added) == nil {
+      // The filter would hide the new story: show it rather than lose sight of it.
+      state.filter = BacklogFilter()
+      note = " (filter cleared to show it)"
+    }
     state.backlog.selection = added
     keepSelectionInView(&state)
-    state.flash = .info("Added \(state.board.key(of: added))")
+    state.flash = .info("Added \(state.board.key(of: added))\(note)")
   }
   return effects
 }

@@ -4,6 +4,34 @@ import TermUI
 /// Applies one action to the state and says what I/O to do. No I/O and no clock here: the
 /// runtime sets `state.now` and performs the effects.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+  let effects = reduceAction(&state, action)
+  normalizeView(&state)
+  return effects
+}
+
+/// Whatever an action did to the board (here or in another process), every cursor and scroll
+/// offset ends within what is shown: the selected story is a live, visible one.
+private func normalizeView(_ state: inout AppState) {
+  if let selection = state.backlog.selection, state.backlogRows.position(of: selection) == nil {
+    state.backlog.selection = state.backlogRows.storyIDs.first
+  } else if state.backlog.selection == nil {
+    state.backlog.selection = state.backlogRows.storyIDs.first
+  }
+  keepSelectionInView(&state)
+  switch state.pane {
+  case .board: keepCardInView(&state)
+  case .detail:
+    if let detail = state.detail, state.board.story(detail.story) != nil {
+      keepDetailCursorInView(&state)
+    } else {
+      state.detail = nil
+      state.pane = state.detailReturn
+    }
+  case .backlog: break
+  }
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
   // A flash lasts until the next thing the user does.
   if case .persistFailed = action {} else { state.flash = nil }
   switch action {
@@ -102,8 +130,12 @@ private func undoOrRedo(_ state: inout AppState, redo: Bool) -> [Effect] {
     state.redoStack.append(entry)
   }
   state.flash = .info(redo ? "Redone" : "Undone")
-  if case .storyAdded(let story) = change { state.backlog.selection = story.id }
+  if case .storyAdded(let story) = change, state.backlogRows.position(of: story.id) != nil {
+    state.backlog.selection = story.id
+  }
   repairSelection(&state)
+  keepDetailCursorInView(&state)
+  keepCardInView(&state)
   return [.persist(change)]
 }
 

@@ -26,7 +26,8 @@ public final class Runtime {
   private let store: BoardStore
   private let clock: () -> Date
   private let editor: EditorLauncher
-  private var finished = false
+  /// Whether the session has ended (the user quit, or the terminal went away).
+  public private(set) var finished = false
   /// The store's revision that the in-memory board reflects.
   private var seenRevision: Int
 
