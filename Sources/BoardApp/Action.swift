@@ -27,6 +27,8 @@ public enum Effect: Equatable, Sendable {
   /// Open the story as a text document in $VISUAL / $EDITOR; `error` goes at the top when the
   /// last save could not be read back.
   case editInEditor(StoryID, document: String, error: String?)
+  /// Stop the process until the shell's `fg`.
+  case suspend
   case quit
 }
 

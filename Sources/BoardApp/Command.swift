@@ -77,6 +77,7 @@ public enum Command: String, CaseIterable, Sendable {
   case back = "back"
   case close = "close"
   case help = "help"
+  case suspend = "suspend"
   case undo = "undo"
   case redo = "redo"
   case quit = "quit"
@@ -165,6 +166,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .back: return "back; quits from the backlog (all is saved)"
     case .close: return "close the detail or help"
     case .help: return "show or hide this help"
+    case .suspend: return "suspend to the shell (fg comes back)"
     case .undo: return "undo this session's last change"
     case .redo: return "redo what was undone"
     case .quit: return "quit at once (all is saved)"
@@ -205,6 +207,7 @@ public enum Command: String, CaseIterable, Sendable {
     (.standup, .openDetail, [.enter]),
     (.standup, .close, [.escape, .character("q")]),
     (.global, .quit, [.control("c")]),
+    (.global, .suspend, [.control("z")]),
     (.global, .undo, [.character("u")]),
     (.global, .redo, [.control("r")]),
     (.backlog, .moveDown, [.character("j"), .down]),

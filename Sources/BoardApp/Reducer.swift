@@ -61,6 +61,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     return editorFinished(&state, id, original: original, edited: edited)
   case .command(let command):
     if command == .quit { return [.quit] }
+    if command == .suspend { return [.suspend] }
     if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
     if state.help != nil { return reduceHelp(&state, command) }
     if state.picker != nil { return reducePicker(&state, command) }

@@ -119,6 +119,10 @@ public final class Runtime {
     switch effect {
     case .quit:
       finished = true
+    case .suspend:
+      terminal.suspendToShell()
+      // Others may have changed the board while we were stopped.
+      _ = mergeChangesFromOthers()
     case .editInEditor(let id, let document, _):
       let edited = editInEditor(document)
       let effects = reduce(&state, .editorFinished(id, original: document, edited: edited))

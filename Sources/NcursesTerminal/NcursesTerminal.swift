@@ -68,6 +68,14 @@ public final class NcursesTerminal: Terminal {
     wrefresh(window)
   }
 
+  public func suspendToShell() {
+    endwin()
+    // Stop as the shell expects; execution continues here after `fg`.
+    kill(getpid(), SIGSTOP)
+    shown = nil
+    wrefresh(window)
+  }
+
   public var size: Size { Size(Int(getmaxx(window)), Int(getmaxy(window))) }
 
   public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {

@@ -21,4 +21,7 @@ public protocol Terminal: AnyObject {
   func suspend()
   /// Takes the terminal back; the next frame is drawn whole.
   func resume()
+  /// Stops the process as Ctrl-Z does in a shell, giving the terminal back until `fg`; the
+  /// screen is restored when it returns.
+  func suspendToShell()
 }

@@ -22,6 +22,8 @@ public final class FakeTerminal: Terminal {
 
   public func suspend() { suspensions += 1 }
   public func resume() {}
+  public private(set) var shellSuspensions = 0
+  public func suspendToShell() { shellSuspensions += 1 }
 
   public func draw(_ grid: Grid, cursor: Point?) {
     lastFrame = grid

@@ -17,6 +17,7 @@ final class BenchTerminal: Terminal {
   func draw(_ grid: Grid, cursor: Point?) { frames += 1 }
   func suspend() {}
   func resume() {}
+  func suspendToShell() {}
 }
 
 func measure(_ runs: Int, _ body: () throws -> Void) rethrows -> [Double] {
