@@ -150,7 +150,7 @@ enum EditorDocument {
 /// error on top.
 func editorFinished(_ state: inout AppState, _ id: StoryID, original: String, edited: String?) -> [Effect] {
   guard let edited else {
-    state.flash = .error("The editor did not exit cleanly; nothing changed")
+    state.flash = .error("The editor ($VISUAL/$EDITOR, else vi) failed or was not found; nothing changed")
     return []
   }
   let meaningful = edited.split(separator: "\n").contains { !String($0).trimmingWhitespace().isEmpty && !$0.hasPrefix("#") }

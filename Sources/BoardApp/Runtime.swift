@@ -30,6 +30,8 @@ public final class Runtime {
   public private(set) var finished = false
   /// The store's revision that the in-memory board reflects.
   private var seenRevision: Int
+  /// The last problem reading the store, shown once.
+  private var storeProblem: String?
 
   /// How often an idle board looks for other processes' changes: well within the one second
   /// in which every screen must show a teammate's move.
@@ -79,7 +81,19 @@ public final class Runtime {
   }
 
   private func mergeChangesFromOthers() -> Bool {
-    guard let revision = try? store.revision(), revision != seenRevision else { return false }
+    let revision: Int
+    do {
+      revision = try store.revision()
+      storeProblem = nil
+    } catch {
+      // Say it once (a deleted board file, say), not four times a second.
+      let message = "\(error)"
+      guard message != storeProblem else { return false }
+      storeProblem = message
+      _ = reduce(&state, .persistFailed(message: message, reloaded: nil))
+      return true
+    }
+    guard revision != seenRevision else { return false }
     guard let update = try? store.changes(since: seenRevision) else { return false }
     state.now = clock()
     _ = reduce(

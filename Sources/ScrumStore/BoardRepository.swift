@@ -3,6 +3,19 @@ import GRDB
 import Glibc
 import ScrumCore
 
+/// A file's device and inode: the same path naming another file is noticed.
+struct FileIdentity: Equatable {
+  let device: UInt64
+  let inode: UInt64
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+  }
+}
+
 /// What a write did: the change as stored (a new story may have been given another key, if
 /// another process took its number first), and the board's revision before and after.
 public struct WriteResult: Equatable, Sendable {
@@ -41,9 +54,20 @@ public final class BoardRepository: BoardStore {
   /// The file's path, or nil for an in-memory board.
   public let path: String?
 
+  /// The file's identity when opened: writing to a board that was deleted or replaced under us
+  /// would save into a file nobody will ever open again.
+  private let identity: FileIdentity?
+
   private init(writer: any DatabaseWriter, path: String?) {
     self.writer = writer
     self.path = path
+    self.identity = path.flatMap(FileIdentity.init)
+  }
+
+  /// Throws if the board file is no longer the one that was opened.
+  private func checkFileIsStillThere() throws {
+    guard let path, let identity else { return }
+    guard FileIdentity(path: path) == identity else { throw StoreError.fileReplaced(path: path) }
   }
 
   // MARK: opening
@@ -223,7 +247,8 @@ public final class BoardRepository: BoardStore {
   }
 
   public func revision() throws -> Int {
-    try reading { db in try currentRevision(db) }
+    try checkFileIsStillThere()
+    return try reading { db in try currentRevision(db) }
   }
 
   public func changes(since revision: Int) throws -> BoardUpdate {
@@ -304,6 +329,7 @@ public final class BoardRepository: BoardStore {
 
   @discardableResult
   public func apply(_ change: BoardChange) throws -> WriteResult {
+    try checkFileIsStillThere()
     do {
       return try writer.write { db in
         let previous = try currentRevision(db)
@@ -319,6 +345,8 @@ public final class BoardRepository: BoardStore {
       throw StoreError.busy(path: path ?? ":memory:")
     } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
       throw StoreError.readOnly(path: path ?? ":memory:")
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_FULL || error.extendedResultCode == .SQLITE_IOERR_WRITE {
+      throw StoreError.diskFull(path: path ?? ":memory:")
     } catch {
       throw StoreError.writeFailed(reason: "\(error)")
     }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
   case storyGone(Int)
   case rowGone
   case notEmpty(path: String)
+  case diskFull(path: String)
+  case fileReplaced(path: String)
 
   public var description: String {
     switch self {
@@ -29,6 +31,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .storyGone(let number): return "story #\(number) was deleted by someone else meanwhile"
     case .rowGone: return "that line was changed by someone else meanwhile"
     case .notEmpty(let path): return "\(path) already has stories, sprints or epics"
+    case .diskFull(let path): return "the disk holding \(path) is full; nothing was saved (free some space and try again)"
+    case .fileReplaced(let path):
+      return "\(path) was deleted or replaced while open; changes can no longer be saved: quit and open it again"
     }
   }
 }

@@ -263,7 +263,7 @@ import Testing
     let before = app.state.board
     app.press(.editInEditor)
     #expect(app.state.board == before)
-    #expect(app.lines[22].contains("did not exit cleanly"))
+    #expect(app.lines[22].contains("failed or was not found"))
   }
 }
 

@@ -3,11 +3,17 @@ import GRDB
 import Glibc
 import ScrumCore
 import ScrumStore
+import TermUI
 import TestSupport
 import Testing
 
 /// Several processes on one board at once: the standup case, through the real binary.
 @Suite struct SharedBoardTests {
+  /// kill -9 trials (CRASH_TRIALS to change).
+  static let crashTrials = Int(ProcessInfo.processInfo.environment["CRASH_TRIALS"] ?? "") ?? 50
+  /// Seconds of the five-writer soak (SOAK_SECONDS; scripts/soak runs 60).
+  static let soakSeconds = Double(ProcessInfo.processInfo.environment["SOAK_SECONDS"] ?? "") ?? 10
+
   @Test func fourWritersAtOnceLoseNoStoryAndNoMove() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
@@ -67,9 +73,9 @@ import Testing
       done
       """
     var generator = SystemRandomNumberGenerator()
-    for round in 1...20 {
+    for round in 1...SharedBoardTests.crashTrials {
       let group = try Subprocess.spawnShell(stream)
-      usleep(UInt32.random(in: 60_000...250_000, using: &generator))
+      usleep(UInt32.random(in: 40_000...160_000, using: &generator))
       kill(-group, SIGKILL)
       Subprocess.wait(group)
       let queue = try DatabaseQueue(path: board)
@@ -85,6 +91,75 @@ import Testing
     }
     let printed = ((try? String(contentsOfFile: printedFile, encoding: .utf8)) ?? "").split(separator: "\n")
     #expect(printed.count >= 5, "the stream should have added stories between kills")
+  }
+}
+
+extension SharedBoardTests {
+  /// Five processes make random edits to their own stories for a while; two open boards watch.
+  /// Every edit a process saw acknowledged is there at the end, no key is shared, and both
+  /// boards converge on the stored one.
+  @Test func fiveWritersSoakWithoutLosingAnAcknowledgedEdit() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let binary = workspace.binary
+    let board = workspace.board
+    try BoardRepository.create(at: board, board: Fixtures.sampleBoard()).close()
+    let folder = workspace.folder.path
+    // Each writer adds stories and edits them; after each acknowledged command it logs what
+    // it set. `RANDOM` makes the edits differ between writers and runs.
+    let writer = """
+      p=$1; end=$(( $(date +%s) + \(Int(SharedBoardTests.soakSeconds)) ))
+      keys=""
+      while [ $(date +%s) -lt $end ]; do
+        case $((RANDOM % 4)) in
+          0|1) key=$("\(binary)" add "Writer $p story $RANDOM" --board "\(board)") && { keys="$keys $key"; echo "add $key" >> "\(folder)/acks-$p"; } ;;
+          2) set -- $keys; [ $# -gt 0 ] && { key=$(eval echo \\${$((RANDOM % $# + 1))}); pts=$(echo 1 2 3 5 8 | cut -d' ' -f$((RANDOM % 5 + 1)));
+               "\(binary)" edit "$key" --points $pts --board "\(board)" && echo "points $key $pts" >> "\(folder)/acks-$p"; } ; set -- "$p" ;;
+          3) set -- $keys; [ $# -gt 0 ] && { key=$(eval echo \\${$((RANDOM % $# + 1))});
+               "\(binary)" rank "$key" --top --board "\(board)" && echo "rank $key" >> "\(folder)/acks-$p"; } ; set -- "$p" ;;
+        esac
+      done
+      """
+    try writer.write(toFile: "\(folder)/writer.sh", atomically: true, encoding: .utf8)
+    let watcherA = try Session(store: try BoardRepository.open(at: board))
+    let watcherB = try Session(size: Size(200, 50), store: try BoardRepository.open(at: board))
+    let all = try Subprocess.spawnShell("for p in 1 2 3 4 5; do bash \"\(folder)/writer.sh\" $p & done; wait")
+    let deadline = Date().addingTimeInterval(SharedBoardTests.soakSeconds + 30)
+    var done = false
+    while !done, Date() < deadline {
+      watcherA.runtime.pullChangesFromOthers()
+      watcherB.runtime.pullChangesFromOthers()
+      var status: Int32 = 0
+      done = waitpid(all, &status, WNOHANG) == all
+      usleep(100_000)
+    }
+    #expect(done, "the writers did not finish")
+
+    let stored = try BoardRepository.open(at: board, readOnly: true).load()
+    var added = 0
+    var lastPoints: [String: Int] = [:]
+    for p in 1...5 {
+      let acks = ((try? String(contentsOfFile: "\(folder)/acks-\(p)", encoding: .utf8)) ?? "").split(separator: "\n")
+      for ack in acks {
+        let parts = ack.split(separator: " ").map(String.init)
+        guard parts.count >= 2, stored.storyID(forKey: parts[1]) != nil else {
+          Issue.record("writer \(p): acknowledged \(ack) but \(parts.dropFirst().first ?? "?") is gone")
+          continue
+        }
+        if parts[0] == "add" { added += 1 }
+        if parts[0] == "points", parts.count == 3 { lastPoints[parts[1]] = Int(parts[2]) }
+      }
+    }
+    #expect(added > 20, "the writers should have added stories: \(added)")
+    for (key, points) in lastPoints {
+      let id = try #require(stored.storyID(forKey: key))
+      #expect(stored.story(id)?.points?.value == Double(points), "\(key): the last acknowledged points were \(points)")
+    }
+    #expect(Set(stored.stories.map(\.id)).count == stored.storyCount)
+    watcherA.runtime.pullChangesFromOthers()
+    watcherB.runtime.pullChangesFromOthers()
+    #expect(watcherA.state.board == stored)
+    #expect(watcherB.state.board == stored)
   }
 }
 
