@@ -194,6 +194,17 @@ import Testing
     #expect(try fileBytes() == before)
   }
 
+  @Test func anImportThatIsNotUTF8IsRefused() throws {
+    #expect(try Subprocess.run([workspace.binary, "init", "--board", workspace.board]).status == 0)
+    let before = try fileBytes()
+    let file = workspace.folder.appendingPathComponent("latin1.json")
+    try Data([0x7B, 0x22, 0x6E, 0xE9, 0xFF, 0x22, 0x7D]).write(to: file)
+    let result = try Subprocess.run([workspace.binary, "import", file.path, "--board", workspace.board])
+    #expect(result.status == 1)
+    #expect(result.errorOutput == "scrum: \(file.path):1: not UTF-8 text\n")
+    #expect(try fileBytes() == before)
+  }
+
   @Test func malformedImportsNameTheLineAndFieldAndImportNothing() throws {
     #expect(try Subprocess.run([workspace.binary, "init", "--board", workspace.board]).status == 0)
     let before = try fileBytes()
