@@ -130,3 +130,46 @@ final class SmallDisk {
     try tmux.waitFor("the shell") { !$0.contains("Product backlog") }
   }
 }
+
+/// Permissions taken away under an open board: run as `nobody`, since root ignores them.
+@Suite(.enabled(if: tmuxOrCI)) struct PermissionsTakenAwayTests {
+  @Test func aFolderAndWALMadeReadOnlyWhileOpenLoseNothing() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let folder = workspace.folder.appendingPathComponent("team").path
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    let board = folder + "/board.db"
+    try BoardRepository.create(at: board, board: Fixtures.sampleBoard()).close()
+    #expect(try Subprocess.run(["chown", "-R", "nobody:nogroup", workspace.folder.path]).status == 0)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: workspace.folder.path)
+    let asNobody = "setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME=/tmp"
+    let tmux = try TmuxSession(width: 160, height: 30, command: "\(asNobody) \(workspace.binary) --board \(board)")
+    defer { tmux.stop() }
+    try tmux.waitFor("the backlog") { $0.contains("Product backlog") && $0.contains("q quit") }
+    // Take write permission away from the folder and the write-ahead log while it is open.
+    try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder)
+    if FileManager.default.fileExists(atPath: board + "-wal") {
+      try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: board + "-wal")
+    }
+    try tmux.press("J")
+    // Either the open files still take the change, or it is refused with a message: never
+    // a crash or a garbled screen.
+    let screen = try tmux.waitFor("the move or a message") { $0.contains("› SB-1") && ($0.range(of: "SB-2 ")?.lowerBound ?? $0.endIndex) < ($0.range(of: "› SB-1")?.lowerBound ?? $0.startIndex) || $0.contains("read-only") }
+    try tmux.press("q")
+    #expect(try tmux.waitForExit() == 0)
+    #expect(try tmux.paneValue("#{alternate_on}") == "0")
+    // A new writer is told at once, and changes nothing.
+    let refused = try Subprocess.run(["sh", "-c", "\(asNobody) \(workspace.binary) add Refused --board \(board)"])
+    #expect(refused.status == 1)
+    #expect(refused.errorOutput.contains("read-only"), "\(refused.errorOutput)")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+    let stored = try BoardRepository.open(at: board, readOnly: true).load()
+    let order = stored.stories(inSprint: "Sprint 14").prefix(2).map(\.id.number)
+    if screen.contains("read-only") {
+      #expect(order == [1, 2])
+    } else {
+      #expect(order == [2, 1], "the move shown on screen must be on disk")
+    }
+    #expect(!stored.stories.contains { $0.title == "Refused" })
+  }
+}
