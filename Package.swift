@@ -52,7 +52,8 @@ let package = Package(
       name: "TestSupport", dependencies: ["BoardApp", "ScrumStore", "ScrumCore", "TermUI"]),
 
     .testTarget(name: "ScrumCoreTests", dependencies: ["ScrumCore"]),
-    .testTarget(name: "ScrumStoreTests", dependencies: ["ScrumStore", "ScrumCore", "TestSupport"]),
+    .testTarget(
+      name: "ScrumStoreTests", dependencies: ["ScrumStore", "ScrumCore", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
     .testTarget(
       name: "BoardAppTests", dependencies: ["BoardApp", "TestSupport", "ScrumCore", "TermUI"],

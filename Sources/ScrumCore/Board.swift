@@ -230,6 +230,12 @@ public struct Board: Equatable, Sendable {
     case .sprintRemoved(let name):
       guard let index = sprints.firstIndex(where: { $0.name == name }) else { throw BoardError.unknownSprint(name) }
       sprints.remove(at: index)
+    case .epicAdded(let epic):
+      guard self.epic(epic.key) == nil else { throw BoardError.unknownEpic(epic.key) }
+      epics.append(epic)
+    case .epicRemoved(let key):
+      guard let index = epics.firstIndex(where: { $0.key == key }) else { throw BoardError.unknownEpic(key) }
+      epics.remove(at: index)
     case .sprintUpdated(let sprint):
       guard let index = sprints.firstIndex(where: { $0.name == sprint.name }) else {
         throw BoardError.unknownSprint(sprint.name)
@@ -283,6 +289,11 @@ public struct Board: Equatable, Sendable {
     case .sprintUpdated(let sprint):
       guard let current = self.sprint(named: sprint.name) else { throw BoardError.unknownSprint(sprint.name) }
       return .sprintUpdated(current)
+    case .epicAdded(let epic):
+      return .epicRemoved(key: epic.key)
+    case .epicRemoved(let key):
+      guard let epic = epic(key) else { throw BoardError.unknownEpic(key) }
+      return .epicAdded(epic)
     case .batch(let changes):
       var copy = self
       var inverses: [BoardChange] = []

@@ -35,6 +35,8 @@ public indirect enum BoardChange: Equatable, Sendable {
   case criteriaReplaced(StoryID, [Criterion], updatedAt: Date)
   case tasksReplaced(StoryID, [StoryTask], updatedAt: Date)
   case sprintAdded(Sprint)
+  case epicAdded(Epic)
+  case epicRemoved(key: String)
   case sprintRemoved(name: String)
   /// A sprint's goal, dates, state or capacity changed.
   case sprintUpdated(Sprint)
@@ -49,7 +51,7 @@ public indirect enum BoardChange: Equatable, Sendable {
       .criterionSet(let id, _, _, _), .taskSet(let id, _, _, _), .criteriaReplaced(let id, _, _),
       .tasksReplaced(let id, _, _):
       return [id]
-    case .sprintAdded, .sprintRemoved, .sprintUpdated: return []
+    case .sprintAdded, .sprintRemoved, .sprintUpdated, .epicAdded, .epicRemoved: return []
     case .batch(let changes): return changes.flatMap(\.storyIDs)
     }
   }

@@ -25,12 +25,45 @@ public struct Rank: Hashable, Comparable, Sendable, CustomStringConvertible {
   /// A rank strictly between `lower` and `upper`; nil bounds mean the start or the end of the
   /// backlog. If the bounds are not in order (two writers produced the same rank), the result
   /// is placed just after `lower`, which keeps the new rank unique.
+  ///
+  /// At either end the rank steps by one in the third digit rather than halving the distance
+  /// to the end: a script that appends 100,000 stories, or moves each to the top, keeps ranks
+  /// three or four characters long instead of growing them by a character every few moves.
   public static func between(_ lower: Rank?, _ upper: Rank?) -> Rank {
-    let low = lower?.digits ?? []
-    if let upper, lower.map({ $0 < upper }) ?? true {
-      return Rank(digits: midpoint(low, upper.digits))
+    switch (lower, upper) {
+    case (nil, nil): return Rank(digits: [31])
+    case (let lower?, nil): return Rank(digits: step(lower.digits, up: true) ?? midpoint(lower.digits, nil))
+    case (nil, let upper?): return Rank(digits: step(upper.digits, up: false) ?? midpoint([], upper.digits))
+    case (let lower?, let upper?):
+      if lower < upper { return Rank(digits: midpoint(lower.digits, upper.digits)) }
+      return Rank(digits: step(lower.digits, up: true) ?? midpoint(lower.digits, nil))
     }
-    return Rank(digits: midpoint(low, nil))
+  }
+
+  /// The digits one step above (or below) `digits` at a precision of at least three digits;
+  /// nil when there is no room at that precision.
+  private static func step(_ digits: [UInt8], up: Bool) -> [UInt8]? {
+    var padded = digits + Array(repeating: 0, count: max(0, 3 - digits.count))
+    var position = padded.count - 1
+    while position >= 0 {
+      if up {
+        if padded[position] < 61 {
+          padded[position] += 1
+          break
+        }
+        padded[position] = 0
+      } else {
+        if padded[position] > 0 {
+          padded[position] -= 1
+          break
+        }
+        padded[position] = 61
+      }
+      position -= 1
+    }
+    guard position >= 0 else { return nil }
+    while padded.last == 0 { padded.removeLast() }
+    return padded.isEmpty ? nil : padded
   }
 
   /// `count` ranks, evenly spread and in increasing order, all of one short length: for
@@ -70,23 +103,40 @@ public struct Rank: Hashable, Comparable, Sendable, CustomStringConvertible {
   private var digits: [UInt8] { value.utf8.compactMap(Rank.digitValue) }
 
   /// The midpoint of two digit strings read as base-62 fractions 0.a and 0.b, where a < b
-  /// (b nil means 1). The result never ends in a zero digit.
-  private static func midpoint(_ a: [UInt8], _ b: [UInt8]?) -> [UInt8] {
-    if let b {
-      var shared = 0
-      while shared < b.count, (shared < a.count ? a[shared] : 0) == b[shared] { shared += 1 }
-      if shared > 0 {
-        return Array(b[0..<shared]) + midpoint(Array(a.dropFirst(shared)), Array(b.dropFirst(shared)))
+  /// (b nil means 1). The result never ends in a zero digit. A loop, not recursion: a long rank
+  /// read from a file must not overflow the stack.
+  private static func midpoint(_ lower: [UInt8], _ upper: [UInt8]?) -> [UInt8] {
+    var a = lower[...]
+    var b = upper.map { $0[...] }
+    var result: [UInt8] = []
+    while true {
+      if let current = b {
+        var shared = 0
+        while shared < current.count,
+          (shared < a.count ? a[a.startIndex + shared] : 0) == current[current.startIndex + shared]
+        {
+          shared += 1
+        }
+        if shared > 0 {
+          result += current.prefix(shared)
+          a = a.dropFirst(shared)
+          b = current.dropFirst(shared)
+          continue
+        }
       }
+      let digitA = Int(a.first ?? 0)
+      let digitB = Int(b?.first ?? 62)
+      if digitB - digitA > 1 {
+        result.append(UInt8((digitA + digitB + 1) / 2))
+        return result
+      }
+      if let current = b, current.count > 1 {
+        result.append(current[current.startIndex])
+        return result
+      }
+      result.append(UInt8(digitA))
+      a = a.dropFirst()
+      b = nil
     }
-    let digitA = Int(a.first ?? 0)
-    let digitB = Int(b?.first ?? 62)
-    if digitB - digitA > 1 {
-      return [UInt8((digitA + digitB + 1) / 2)]
-    }
-    if let b, b.count > 1 {
-      return [b[0]]
-    }
-    return [UInt8(digitA)] + midpoint(Array(a.dropFirst()), nil)
   }
 }

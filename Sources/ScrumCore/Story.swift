@@ -72,6 +72,8 @@ public struct Story: Equatable, Sendable, Identifiable {
   public var history: [StatusChange]
   /// The story this one was split from, if any.
   public var splitFrom: StoryID?
+  /// Where the story came from, e.g. its Jira key or GitHub issue number, kept on import.
+  public var reference: String?
 
   public init(
     id: StoryID, title: String, description: String = "", type: StoryType = .story,

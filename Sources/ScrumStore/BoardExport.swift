@@ -40,7 +40,14 @@ public enum BoardExport {
 
   /// One story object, as in the export's `stories` array and `scrum show --json`.
   public static func story(_ board: Board, _ story: Story) -> JSONValue {
-    .object([
+    var fields = storyFields(board, story)
+    // Only imported stories have a reference; other exports keep their exact shape.
+    if let reference = story.reference { fields["reference"] = .string(reference) }
+    return .object(fields)
+  }
+
+  private static func storyFields(_ board: Board, _ story: Story) -> [String: JSONValue] {
+    [
       "key": .string(board.key(of: story.id)),
       "title": .string(story.title),
       "description": .string(story.description),
@@ -60,7 +67,7 @@ public enum BoardExport {
         }),
       "createdAt": .string(timestamp(story.createdAt)),
       "updatedAt": .string(timestamp(story.updatedAt)),
-    ])
+    ]
   }
 
   /// ISO 8601 in UTC, to the second: `2026-11-29T10:00:00Z`.

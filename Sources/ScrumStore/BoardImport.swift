@@ -212,6 +212,7 @@ public struct BoardImport {
           assignee: try optionalString(item["assignee"], "\(itemField).assignee"))
       }
       let created = try time(node["createdAt"], "\(field).createdAt", in: node, default: Date(timeIntervalSince1970: 0))
+      let reference = try optionalString(node["reference"], "\(field).reference")
       stories.append(
         Story(
           id: StoryID(number), title: title, description: try optionalString(node["description"], "\(field).description") ?? "",
@@ -219,6 +220,7 @@ public struct BoardImport {
           assignee: try optionalString(node["assignee"], "\(field).assignee"),
           blocked: try optionalString(node["blocked"], "\(field).blocked"), acceptanceCriteria: criteria, tasks: tasks,
           createdAt: created, updatedAt: try time(node["updatedAt"], "\(field).updatedAt", in: node, default: created)))
+      stories[stories.count - 1].reference = reference
     }
     return Board(
       name: name, prefix: prefix, definitionOfDone: done, columns: columns, epics: epics, sprints: sprints, stories: stories)

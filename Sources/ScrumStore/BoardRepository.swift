@@ -427,6 +427,11 @@ public final class BoardRepository: BoardStore {
       try SprintRecord(sprint, position: position).insert(db)
     case .sprintRemoved(let name):
       try db.execute(sql: "DELETE FROM sprint WHERE name = ?", arguments: [name])
+    case .epicAdded(let epic):
+      let position = (try Int.fetchOne(db, sql: "SELECT max(position) FROM epic") ?? -1) + 1
+      try EpicRecord(epic, position: position).insert(db)
+    case .epicRemoved(let key):
+      try db.execute(sql: "DELETE FROM epic WHERE key = ?", arguments: [key])
     case .sprintUpdated(let sprint):
       try db.execute(
         sql: "UPDATE sprint SET goal = ?, start = ?, \"end\" = ?, state = ?, capacity = ? WHERE name = ?",

@@ -147,7 +147,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
   /// The columns, in the order `init(row:)` reads them by position: reading by index rather
   /// than by name is most of the cost of loading a large board.
   static let selection =
-    "number, title, description, type, points, status, rank, sprint, epic, labels, assignee, blocked, createdAt, updatedAt, revision, splitFrom"
+    "number, title, description, type, points, status, rank, sprint, epic, labels, assignee, blocked, createdAt, updatedAt, revision, splitFrom, reference"
 
   /// Decodes a row selected with `selection`; a rank or type that is not valid falls back so
   /// that one damaged row never stops a board from opening.
@@ -165,6 +165,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
       updatedAt: Date(timeIntervalSince1970: row[13]))
     revision = row[14] ?? 0
     story.splitFrom = (row[15] as Int?).map(StoryID.init)
+    story.reference = row[16]
   }
 
   /// The column an edit of `field` writes, and its stored value.
@@ -199,6 +200,7 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
     container["updatedAt"] = story.updatedAt.timeIntervalSince1970
     container["revision"] = revision
     container["splitFrom"] = story.splitFrom?.number
+    container["reference"] = story.reference
   }
 
   static func encodeLabels(_ labels: [String]) -> String {

@@ -95,6 +95,9 @@ enum Schema {
     migrator.registerMigration("v3-split-links") { db in
       try db.alter(table: "story") { t in t.add(column: "splitFrom", .integer) }
     }
+    migrator.registerMigration("v4-references") { db in
+      try db.alter(table: "story") { t in t.add(column: "reference", .text) }
+    }
     return migrator
   }
 }

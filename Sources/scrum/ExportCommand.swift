@@ -6,7 +6,7 @@ struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the board in a portable format.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
-    case json
+    case json, csv, markdown
   }
 
   @OptionGroup var options: BoardOption
@@ -23,7 +23,12 @@ struct Export: ParsableCommand {
       let repository = try BoardRepository.open(at: path, readOnly: true)
       defer { repository.close() }
       let board = try repository.load()
-      let text = BoardExport.json(board).rendered()
+      let text: String
+      switch format {
+      case .json: text = BoardExport.json(board).rendered()
+      case .csv: text = BoardTextExport.csv(board)
+      case .markdown: text = BoardTextExport.markdown(board)
+      }
       if let out {
         // Written whole or not at all.
         try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)

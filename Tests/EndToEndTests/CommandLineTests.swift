@@ -201,7 +201,7 @@ import Testing
     try Data([0x7B, 0x22, 0x6E, 0xE9, 0xFF, 0x22, 0x7D]).write(to: file)
     let result = try Subprocess.run([workspace.binary, "import", file.path, "--board", workspace.board])
     #expect(result.status == 1)
-    #expect(result.errorOutput == "scrum: \(file.path):1: not UTF-8 text\n")
+    #expect(result.errorOutput == "scrum: \(file.path):1: not UTF-8 text (use --lenient to replace bad bytes)\n")
     #expect(try fileBytes() == before)
   }
 
@@ -227,5 +227,43 @@ import Testing
       #expect(result.errorOutput.contains(message.replacingOccurrences(of: "bad.json", with: file.path)), "\(result.errorOutput)")
       #expect(try fileBytes() == before)
     }
+  }
+}
+
+extension CommandLineTests {
+  @Test func foreignImportsDryRunFirstAndAFailingOneLeavesTheBoardAlone() throws {
+    #expect(try Subprocess.run([workspace.binary, "init", "--board", workspace.board, "--prefix", "TG"]).status == 0)
+    let file = workspace.folder.appendingPathComponent("issues.json")
+    try """
+      [{"number": 1, "title": "First", "labels": [], "assignees": [{"login": "ana"}], "state": "OPEN", "milestone": null},
+       {"number": 2, "title": "Second \\u001b[2J", "labels": [{"name": "bug"}], "assignees": [], "state": "CLOSED", "milestone": {"title": "v1"}}]
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let before = try fileBytes()
+    let dry = try Subprocess.run([workspace.binary, "import", file.path, "--format", "github-json", "--dry-run", "--board", workspace.board])
+    #expect(dry.status == 0)
+    #expect(dry.output == "Would import 2 stories, 0 new epics and 1 new sprints:\n  TG-1  [todo] First\n  TG-2  [done] Second ^[[2J\n")
+    #expect(try fileBytes() == before)
+    let imported = try Subprocess.run([workspace.binary, "import", file.path, "--format", "github-json", "--board", workspace.board])
+    #expect(imported.output == "Imported 2 stories, 0 new epics and 1 new sprints\n")
+    let stories = try workspace.stories()
+    #expect(stories.compactMap { $0["reference"] as? String } == ["#1", "#2"])
+
+    // A broken file imports nothing and names its line.
+    let broken = workspace.folder.appendingPathComponent("broken.csv")
+    try "title,points\nfine,3\n\"never closed,5\n".write(to: broken, atomically: true, encoding: .utf8)
+    let afterFirst = try fileBytes()
+    let failed = try Subprocess.run([workspace.binary, "import", broken.path, "--format", "csv", "--board", workspace.board])
+    #expect(failed.status == 1)
+    #expect(failed.errorOutput == "scrum: \(broken.path):3: not valid CSV: a quoted field is never closed\n")
+    #expect(try fileBytes() == afterFirst)
+  }
+
+  @Test func csvAndMarkdownExports() throws {
+    try sampleBoard()
+    let csv = try scrum("export", "--format", "csv")
+    #expect(csv.output.hasPrefix("key,title,description,type,points,status,sprint,epic,labels,assignee,blocked,acceptanceCriteria,tasks,reference,createdAt,updatedAt\r\nSB-9,Sign in with Apple and Google,"))
+    let markdown = try scrum("export", "--format", "markdown")
+    #expect(markdown.output.hasPrefix("# Basket — online groceries\n"))
+    #expect(markdown.output.contains("- [ ] Paying with a saved card asks only for the CVC"))
   }
 }

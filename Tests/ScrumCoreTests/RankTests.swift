@@ -25,14 +25,26 @@ import Testing
     #expect(Set(ranks).count == ranks.count)
   }
 
-  @Test func repeatedInsertsAtTheTopStayOrderedAndShort() {
+  @Test func tenThousandMovesToTheTopOrTheBottomKeepRanksShort() {
     var top = Rank.between(nil, nil)
-    for _ in 0..<500 {
-      let next = Rank.between(nil, top)
-      #expect(next < top)
-      top = next
+    var bottom = top
+    for _ in 0..<10_000 {
+      let higher = Rank.between(nil, top)
+      #expect(higher < top)
+      top = higher
+      let lower = Rank.between(bottom, nil)
+      #expect(bottom < lower)
+      bottom = lower
     }
-    #expect(top.value.count < 100)
+    #expect(top.value.count <= 4)
+    #expect(bottom.value.count <= 4)
+  }
+
+  @Test func aVeryLongStoredRankIsHandledWithoutRecursion() throws {
+    let long = try #require(Rank(String(repeating: "V", count: 200_000)))
+    let w = try #require(Rank("W"))
+    let next = Rank.between(long, w)
+    #expect(long < next && next < w)
   }
 
   @Test func boundsOutOfOrderStillGiveARankAfterTheLowerOne() throws {
