@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["BoardApp", "ScrumStore", "ScrumCore", "TermUI"]),
 
-    .testTarget(name: "ScrumCoreTests", dependencies: ["ScrumCore"]),
+    .testTarget(name: "ScrumCoreTests", dependencies: ["ScrumCore", "TestSupport"]),
     .testTarget(
       name: "ScrumStoreTests", dependencies: ["ScrumStore", "ScrumCore", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "TermUITests", dependencies: ["TermUI"]),

@@ -22,3 +22,21 @@ extension Grid {
     return used
   }
 }
+
+extension Grid {
+  /// A box with a single-line border and a title in its top edge; the inside is blanked.
+  public mutating func drawBox(_ box: Rect, title: String, style: Style) {
+    guard box.width >= 2, box.height >= 2 else { return }
+    fill(box)
+    let horizontal = String(repeating: "─", count: box.width - 2)
+    put("┌" + horizontal + "┐", at: box.origin, style: style)
+    for y in (box.y + 1)..<(box.maxY - 1) {
+      put("│", at: Point(box.x, y), style: style)
+      put("│", at: Point(box.maxX - 1, y), style: style)
+    }
+    put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: style)
+    var titleStyle = style
+    titleStyle.bold = true
+    put(" \(title) ", at: Point(box.x + 2, box.y), limit: max(0, box.width - 4), style: titleStyle)
+  }
+}

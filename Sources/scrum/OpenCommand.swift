@@ -9,15 +9,7 @@ struct Open: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws {
-    try reportingFailure {
-      let environment = ProcessInfo.processInfo.environment
-      let term = try preflightTerminal(environment)
-      let path = BoardLocator().boardPath(explicit: options.board)
-      let repository = try BoardRepository.open(at: path)
-      try runBoard(repository: repository, term: term, environment: environment)
-    }
-  }
+  func run() throws { try openFullScreen(options, pane: .backlog) }
 }
 
 struct BoardCommand: ParsableCommand {
@@ -25,14 +17,7 @@ struct BoardCommand: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws {
-    try reportingFailure {
-      let environment = ProcessInfo.processInfo.environment
-      let term = try preflightTerminal(environment)
-      let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
-      try runBoard(repository: repository, term: term, environment: environment, pane: .board)
-    }
-  }
+  func run() throws { try openFullScreen(options, pane: .board) }
 }
 
 struct Standup: ParsableCommand {
@@ -41,12 +26,15 @@ struct Standup: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws {
-    try reportingFailure {
-      let environment = ProcessInfo.processInfo.environment
-      let term = try preflightTerminal(environment)
-      let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
-      try runBoard(repository: repository, term: term, environment: environment, pane: .board, standup: true)
-    }
+  func run() throws { try openFullScreen(options, pane: .board, standup: true) }
+}
+
+/// Finds and opens the board, then runs it full screen on `pane`.
+private func openFullScreen(_ options: BoardOption, pane: Pane, standup: Bool = false) throws {
+  try reportingFailure {
+    let environment = ProcessInfo.processInfo.environment
+    let term = try preflightTerminal(environment)
+    let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
+    try runBoard(repository: repository, term: term, environment: environment, pane: pane, standup: standup)
   }
 }

@@ -29,14 +29,7 @@ struct HelpOverlay {
     let box = layout.helpBox
     // Blank the rows behind the box edge to edge, so no half-covered row shows at its sides.
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
-    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-    grid.put("┌" + horizontal + "┐", at: box.origin, style: Style(.accent))
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      grid.put("│", at: Point(box.x, y), style: Style(.accent))
-      grid.put("│", at: Point(box.maxX - 1, y), style: Style(.accent))
-    }
-    grid.put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: Style(.accent))
-    grid.put(" Keys · Esc closes ", at: Point(box.x + 2, box.y), style: Style(.accent, bold: true))
+    grid.drawBox(box, title: "Keys · Esc closes", style: Style(.accent))
     let text = HelpText(keymap: keymap)
     let area = layout.helpText
     for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {

@@ -11,15 +11,7 @@ struct PickerOverlay {
     let box = Rect(
       x: (layout.size.width - width) / 2, y: layout.body.y + max(0, (layout.body.height - height) / 2), width: width,
       height: height)
-    grid.fill(box)
-    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-    grid.put("┌" + horizontal + "┐", at: box.origin, style: Style(.accent))
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      grid.put("│", at: Point(box.x, y), style: Style(.accent))
-      grid.put("│", at: Point(box.maxX - 1, y), style: Style(.accent))
-    }
-    grid.put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: Style(.accent))
-    grid.put(" \(picker.title) ", at: Point(box.x + 2, box.y), limit: box.width - 4, style: Style(.accent, bold: true))
+    grid.drawBox(box, title: picker.title, style: Style(.accent))
 
     let visible = box.height - 2
     // Keep the selection in view without storing a scroll offset: the window is derived.

@@ -210,14 +210,7 @@ struct StandupSummaryOverlay {
     lines.append([Span("Esc ends the standup · p goes back", Style(.dim))])
     let box = layout.helpBox
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
-    let horizontal = String(repeating: "─", count: max(0, box.width - 2))
-    grid.put("┌" + horizontal + "┐", at: box.origin, style: Style(.accent))
-    for y in (box.y + 1)..<(box.maxY - 1) {
-      grid.put("│", at: Point(box.x, y), style: Style(.accent))
-      grid.put("│", at: Point(box.maxX - 1, y), style: Style(.accent))
-    }
-    grid.put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: Style(.accent))
-    grid.put(" Standup summary ", at: Point(box.x + 2, box.y), style: Style(.accent, bold: true))
+    grid.drawBox(box, title: "Standup summary", style: Style(.accent))
     let text = layout.helpText
     for (offset, line) in lines.prefix(text.height).enumerated() {
       grid.put(line, at: Point(text.x, text.y + offset), limit: text.width)
