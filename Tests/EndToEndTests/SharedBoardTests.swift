@@ -62,13 +62,14 @@ import Testing
     let board = workspace.board
     try BoardRepository.create(at: board, board: Fixtures.sampleBoard()).close()
     let printedFile = "\(workspace.folder.path)/printed"
+    let editedFile = "\(workspace.folder.path)/edited"
     let stream = """
       i=0
       while true; do
         i=$((i+1))
         key=$("\(binary)" add "Crash test $i" --points 3 --criterion "Survives" --board "\(board)") || continue
         echo "$key" >> "\(printedFile)"
-        "\(binary)" edit "$key" --status in-progress --assignee dana --board "\(board)"
+        "\(binary)" edit "$key" --status in-progress --assignee dana --board "\(board)" && echo "$key" >> "\(editedFile)"
         "\(binary)" rank "$key" --top --board "\(board)"
       done
       """
@@ -81,12 +82,20 @@ import Testing
       let queue = try DatabaseQueue(path: board)
       let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
       let numbers = Set(try queue.read { try Int.fetchAll($0, sql: "SELECT number FROM story") })
+      let editedRows = try queue.read {
+        try Row.fetchAll($0, sql: "SELECT number, status, assignee FROM story WHERE status = 'in-progress' AND assignee = 'dana'")
+      }
+      let editedNumbers = Set(editedRows.map { $0["number"] as Int })
       try queue.close()
       #expect(integrity == "ok", "round \(round)")
       let printed = ((try? String(contentsOfFile: printedFile, encoding: .utf8)) ?? "").split(separator: "\n")
       for key in printed {
         let number = Int(key.dropFirst(3)) ?? -1
         #expect(numbers.contains(number), "round \(round): \(key) was printed but is gone")
+      }
+      // Every edit the client saw acknowledged is there too.
+      for key in ((try? String(contentsOfFile: editedFile, encoding: .utf8)) ?? "").split(separator: "\n") {
+        #expect(editedNumbers.contains(Int(key.dropFirst(3)) ?? -1), "round \(round): the edit of \(key) was acknowledged but is gone")
       }
     }
     let printed = ((try? String(contentsOfFile: printedFile, encoding: .utf8)) ?? "").split(separator: "\n")
