@@ -15,9 +15,10 @@ struct Layout {
     self.detailOpen = detailOpen
   }
 
-  /// The layout of the screen the state shows.
+  /// The layout of the screen the state shows. A story opened from the backlog shows beside
+  /// it; one opened from the sprint board takes the screen (the board needs its width).
   init(_ state: AppState) {
-    self.init(size: state.size, detailOpen: state.pane == .detail)
+    self.init(size: state.size, detailOpen: state.pane == .detail && state.detailReturn == .backlog)
   }
 
   var fits: Bool { size.width >= Layout.minimum.width && size.height >= Layout.minimum.height }
