@@ -73,11 +73,26 @@ public struct Flash: Equatable, Sendable {
 /// Everything the screen shows, and nothing the runtime does: the model the reducer changes.
 public struct AppState: Equatable, Sendable {
   public var board: Board {
-    didSet { backlogRows = BacklogRows(board: board, filter: filter) }
+    didSet { if !rowsUpdatedInPlace { backlogRows = BacklogRows(board: board, filter: filter) } }
   }
+  /// Set while a change updates the rows itself rather than rebuilding them.
+  private var rowsUpdatedInPlace = false
   /// What narrows the backlog; the rows follow it.
   public var filter = BacklogFilter() {
-    didSet { if filter != oldValue { backlogRows = BacklogRows(board: board, filter: filter) } }
+    didSet {
+      guard filter != oldValue else { return }
+      var sameFacets = filter
+      sameFacets.text = oldValue.text
+      if sameFacets == oldValue, !oldValue.text.isEmpty, filter.text.hasPrefix(oldValue.text) {
+        // One more letter typed: only what matched before can match now.
+        let filter = filter
+        let board = board
+        let matcher = TextMatcher(filter.text)
+        backlogRows = backlogRows.narrowed(board: board) { filter.matches($0, key: board.key(of: $0.id), text: matcher) }
+      } else {
+        backlogRows = BacklogRows(board: board, filter: filter)
+      }
+    }
   }
   /// Stories marked for an action on many at once (Space, v, V).
   public var marked: Set<StoryID> = []
@@ -135,6 +150,24 @@ public struct AppState: Equatable, Sendable {
 }
 
 extension AppState {
+  /// Applies a change to the board. A rank change moves its row in place (at 100,000 stories a
+  /// rebuild of the rows costs far more than the move); anything else rebuilds them.
+  mutating func apply(_ change: BoardChange) throws {
+    guard case .storyRanked(let id, _, _) = change else {
+      try board.apply(change)
+      return
+    }
+    rowsUpdatedInPlace = true
+    defer { rowsUpdatedInPlace = false }
+    try board.apply(change)
+    var rows = backlogRows
+    if rows.moveWithinSection(id, board: board) {
+      backlogRows = rows
+    } else if rows.position(of: id) != nil {
+      backlogRows = BacklogRows(board: board, filter: filter)
+    }
+  }
+
   /// The stories an action applies to: the marked ones, else the selected one.
   public var targets: [StoryID] {
     if !marked.isEmpty { return board.rankOrder.filter { marked.contains($0) } }

@@ -18,7 +18,7 @@ public struct BacklogFilter: Equatable, Sendable {
   }
 
   /// Whether a story passes. Text matches the key, title, description or a label, ignoring case.
-  func matches(_ story: Story, key: String, text matcher: TextMatcher? = nil) -> Bool {
+  func matches(_ story: Story, key: @autoclosure () -> String, text matcher: TextMatcher? = nil) -> Bool {
     if let epic, story.epic != epic { return false }
     if let label, !story.labels.contains(label) { return false }
     if let assignee, story.assignee != assignee { return false }
@@ -27,8 +27,9 @@ public struct BacklogFilter: Equatable, Sendable {
     if blockedOnly, story.blocked == nil { return false }
     guard !text.isEmpty else { return true }
     let matcher = matcher ?? TextMatcher(text)
-    return matcher.found(in: key) || matcher.found(in: story.title) || matcher.found(in: story.description)
-      || story.labels.contains { matcher.found(in: $0) }
+    // The key last: making its text costs an allocation, and the title usually decides.
+    return matcher.found(in: story.title) || matcher.found(in: story.description)
+      || story.labels.contains { matcher.found(in: $0) } || matcher.found(in: key())
   }
 
   /// How the header shows the filter in force.

@@ -51,6 +51,31 @@ struct BacklogRows: Equatable, Sendable {
   private var orderIndex: [Int32] = []
   private var sectionOf: [Int8] = []
   private var sections: [[StoryID]] = []
+  /// Where each section's stories start, in `storyIDs` and in `rows`.
+  private var sectionOrderStart: [Int] = []
+  private var sectionRowStart: [Int] = []
+
+  private init() {}
+
+  /// The rows for a narrower filter, from these: only the stories shown now can still match,
+  /// so typing one more letter into the filter looks at those alone. Totals stay those of the
+  /// whole sections.
+  func narrowed(board: Board, keeping matches: (Story) -> Bool) -> BacklogRows {
+    var next = BacklogRows()
+    next.sprintHeadings = sprintHeadings
+    next.backlogTotals = backlogTotals
+    next.rowIndex = Array(repeating: -1, count: rowIndex.count)
+    next.orderIndex = next.rowIndex
+    next.sectionOf = Array(repeating: -1, count: sectionOf.count)
+    for (index, ids) in sections.enumerated() {
+      let kept = ids.filter { board.story($0).map(matches) ?? false }
+      let isSprint = index < sprintHeadings.count
+      next.rows.append(isSprint ? .sprintHeading(index) : .backlogHeading)
+      next.addSection(kept, isSprint: isSprint)
+      if isSprint { next.rows.append(.gap) }
+    }
+    return next
+  }
 
   init(board: Board, filter: BacklogFilter = BacklogFilter()) {
     // Sprints still to finish, the active one first: they are what the backlog plans into.
@@ -91,6 +116,8 @@ struct BacklogRows: Equatable, Sendable {
     if ids.isEmpty { rows.append(.emptySection(isSprint: isSprint)) }
     let section = Int8(clamping: sections.count)
     sections.append(ids)
+    sectionOrderStart.append(storyIDs.count)
+    sectionRowStart.append(rows.count)
     rows.reserveCapacity(rows.count + ids.count)
     for id in ids where rowIndex.indices.contains(id.number) {
       rowIndex[id.number] = Int32(rows.count)
@@ -99,6 +126,46 @@ struct BacklogRows: Equatable, Sendable {
       rows.append(.story(id))
       storyIDs.append(id)
     }
+  }
+
+  /// Moves one story to its new place within its own section after a rank change, touching
+  /// only the rows between its old and new place (a J/K move touches two). `board` is the
+  /// board after the change. Returns false when the story is not shown here, so nothing moved.
+  mutating func moveWithinSection(_ id: StoryID, board: Board) -> Bool {
+    guard let order = BacklogRows.lookup(orderIndex, id), sectionOf.indices.contains(id.number),
+      sectionOf[id.number] >= 0, let story = board.story(id)
+    else { return false }
+    let section = Int(sectionOf[id.number])
+    let old = order - sectionOrderStart[section]
+    var ids = sections[section]
+    ids.remove(at: old)
+    // Binary search for the story's place by rank (ties, from concurrent writers, by key).
+    var low = 0
+    var high = ids.count
+    while low < high {
+      let middle = (low + high) / 2
+      guard let other = board.story(ids[middle]) else { return false }
+      if other.rank < story.rank || (other.rank == story.rank && other.id < story.id) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
+    }
+    let new = low
+    ids.insert(id, at: new)
+    sections[section] = ids
+    let orderStart = sectionOrderStart[section]
+    let rowStart = sectionRowStart[section]
+    storyIDs.remove(at: orderStart + old)
+    storyIDs.insert(id, at: orderStart + new)
+    rows.remove(at: rowStart + old)
+    rows.insert(.story(id), at: rowStart + new)
+    for position in min(old, new)...max(old, new) {
+      let moved = ids[position]
+      orderIndex[moved.number] = Int32(orderStart + position)
+      rowIndex[moved.number] = Int32(rowStart + position)
+    }
+    return true
   }
 
   private static func lookup(_ table: [Int32], _ id: StoryID) -> Int? {

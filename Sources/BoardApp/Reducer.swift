@@ -101,7 +101,7 @@ func perform(_ state: inout AppState, _ plan: (Board) throws -> BoardChange) -> 
   do {
     let change = try plan(state.board)
     let inverse = try state.board.inverse(of: change)
-    try state.board.apply(change)
+    try state.apply(change)
     state.undoStack.append(UndoEntry(change: change, inverse: inverse))
     state.redoStack.removeAll()
     return [.persist(change)]
@@ -118,7 +118,7 @@ private func undoOrRedo(_ state: inout AppState, redo: Bool) -> [Effect] {
   }
   let change = (redo ? entry.change : entry.inverse).restamped(at: state.now)
   do {
-    try state.board.apply(change)
+    try state.apply(change)
   } catch {
     state.flash = .error("Cannot \(redo ? "redo" : "undo"): \(error)")
     return []

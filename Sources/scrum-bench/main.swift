@@ -88,7 +88,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
 print("")
-print("stories   cursor move (j)           rank move (J/K)           filter keystroke")
+print("stories   cursor move (j)           rank move (J/K)           filter keystroke (typing \"story 12\")")
 for (size, path) in boards {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
@@ -103,12 +103,16 @@ for (size, path) in boards {
     runtime.handle(.key(.character(down ? "J" : "K")))
     down.toggle()
   }
-  runtime.handle(.key(.character("/")))
-  var typing = true
-  let filter = measure(40) {
-    runtime.handle(.key(typing ? .character("e") : .backspace))
-    typing.toggle()
+  // Typing a filter as a user does: "story 12" a letter at a time, six times over. The first
+  // letter looks at every story; each next one only at what still matches.
+  var filter: [Double] = []
+  for _ in 0..<6 {
+    runtime.handle(.key(.character("/")))
+    for character in "story 12" { filter += measure(1) { runtime.handle(.key(.character(character))) } }
+    runtime.handle(.key(.escape))
+    runtime.handle(.key(.escape))
   }
+  filter.sort()
   runtime.handle(.key(.escape))
   store.close()
   print(String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter))

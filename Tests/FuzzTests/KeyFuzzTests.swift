@@ -121,6 +121,17 @@ enum FuzzRun {
         }
       }
       if let broken = invariantBroken(app.state, rendered: app.screen) { return Failure(step: step, message: broken) }
+      if step % 50 == 0 {
+        let rows = app.state.backlogRows
+        if rows != BacklogRows(board: app.state.board, filter: app.state.filter) {
+          return Failure(step: step, message: "the backlog rows differ from a fresh rebuild")
+        }
+        for (position, id) in rows.storyIDs.enumerated() {
+          guard rows.position(of: id) == position, let row = rows.rowIndex(of: id), rows.rows[row] == .story(id),
+            rows.section(of: id).contains(id)
+          else { return Failure(step: step, message: "the backlog's index of \(id) is stale") }
+        }
+      }
       if step % 500 == 0, try app.store.load() != app.state.board {
         return Failure(step: step, message: "the stored board differs from the one on screen")
       }
