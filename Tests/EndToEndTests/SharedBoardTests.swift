@@ -79,7 +79,11 @@ import Testing
       usleep(UInt32.random(in: 40_000...160_000, using: &generator))
       kill(-group, SIGKILL)
       Subprocess.wait(group)
-      let queue = try DatabaseQueue(path: board)
+      // A killed writer's lock is released as the kernel tears the process down, which may be
+      // a moment after the shell reaped: wait for it, as scrum itself does.
+      var configuration = Configuration()
+      configuration.busyMode = .timeout(10)
+      let queue = try DatabaseQueue(path: board, configuration: configuration)
       let integrity = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
       let numbers = Set(try queue.read { try Int.fetchAll($0, sql: "SELECT number FROM story") })
       let editedRows = try queue.read {
