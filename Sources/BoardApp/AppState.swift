@@ -153,10 +153,20 @@ extension AppState {
   /// Applies a change to the board. A rank change moves its row in place (at 100,000 stories a
   /// rebuild of the rows costs far more than the move); anything else rebuilds them.
   mutating func apply(_ change: BoardChange) throws {
-    guard case .storyRanked(let id, _, _) = change else {
+    switch change {
+    case .storyMoved, .criterionSet, .taskSet, .tasksReplaced:
+      // Nothing the backlog's rows show or filter on (sections, order, totals, readiness,
+      // text) changes with a status, a checklist line or the tasks: keep them as they are.
+      rowsUpdatedInPlace = true
+      defer { rowsUpdatedInPlace = false }
+      try board.apply(change)
+      return
+    case .storyRanked: break
+    default:
       try board.apply(change)
       return
     }
+    guard case .storyRanked(let id, _, _) = change else { return }
     rowsUpdatedInPlace = true
     defer { rowsUpdatedInPlace = false }
     try board.apply(change)

@@ -17,6 +17,10 @@ public struct Board: Equatable, Sendable {
   public private(set) var nextStoryNumber: Int
 
   private var storiesByID: [StoryID: Story]
+  /// Story ids per sprint name, so a sprint's stories are found without a pass over the whole
+  /// backlog (the sprint board asks on every key). Every change of a story goes through
+  /// `insert`, `remove` or `replace`, which keep it in step.
+  private var sprintMembers: [String: Set<StoryID>] = [:]
   /// Every story id, ordered by rank (ties, which only concurrent writers make, by id).
   public private(set) var rankOrder: [StoryID]
 
@@ -36,6 +40,9 @@ public struct Board: Equatable, Sendable {
     byID.reserveCapacity(stories.count)
     for story in stories { byID[story.id] = story }
     self.storiesByID = byID
+    for story in byID.values {
+      if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
+    }
     // A store hands stories over in rank order already; sort only when they are not.
     let inOrder = byID.count == stories.count && zip(stories, stories.dropFirst()).allSatisfy { Board.precedes($0, $1) }
     self.rankOrder = inOrder ? stories.map(\.id) : byID.values.sorted(by: Board.precedes).map(\.id)
@@ -81,8 +88,12 @@ public struct Board: Equatable, Sendable {
 
   /// Stories of one sprint, or of the product backlog when `sprint` is nil, in rank order.
   public func stories(inSprint sprint: String?) -> [Story] {
-    rankOrder.compactMap { id in
-      guard let story = storiesByID[id], story.sprint == sprint else { return nil }
+    if let sprint {
+      // A sprint holds a few dozen stories: sort those, rather than walk the whole ranking.
+      return (sprintMembers[sprint] ?? []).compactMap { storiesByID[$0] }.sorted(by: Board.precedes)
+    }
+    return rankOrder.compactMap { id in
+      guard let story = storiesByID[id], story.sprint == nil else { return nil }
       return story
     }
   }
@@ -192,7 +203,7 @@ public struct Board: Equatable, Sendable {
       var story = try existing(id)
       for field in fields { try set(field, of: &story) }
       story.updatedAt = updatedAt
-      storiesByID[id] = story
+      replace(story)
     case .storyMoved(let id, let status, let at):
       var story = try existing(id)
       try validateStatus(status)
@@ -200,29 +211,29 @@ public struct Board: Equatable, Sendable {
       story.history.append(StatusChange(from: story.status, to: status, at: at))
       story.status = status
       story.updatedAt = at
-      storiesByID[id] = story
+      replace(story)
     case .criterionSet(let id, let index, let criterion, let updatedAt):
       var story = try existing(id)
       guard story.acceptanceCriteria.indices.contains(index) else { throw BoardError.noSuchLine(index) }
       story.acceptanceCriteria[index] = criterion
       story.updatedAt = updatedAt
-      storiesByID[id] = story
+      replace(story)
     case .taskSet(let id, let index, let task, let updatedAt):
       var story = try existing(id)
       guard story.tasks.indices.contains(index) else { throw BoardError.noSuchLine(index) }
       story.tasks[index] = task
       story.updatedAt = updatedAt
-      storiesByID[id] = story
+      replace(story)
     case .criteriaReplaced(let id, let criteria, let updatedAt):
       var story = try existing(id)
       story.acceptanceCriteria = criteria
       story.updatedAt = updatedAt
-      storiesByID[id] = story
+      replace(story)
     case .tasksReplaced(let id, let tasks, let updatedAt):
       var story = try existing(id)
       story.tasks = tasks
       story.updatedAt = updatedAt
-      storiesByID[id] = story
+      replace(story)
     case .sprintAdded(let sprint):
       guard self.sprint(named: sprint.name) == nil else { throw BoardError.duplicateSprint(sprint.name) }
       if sprint.state == .active, let active = activeSprint { throw BoardError.anotherSprintActive(active.name) }
@@ -311,7 +322,7 @@ public struct Board: Equatable, Sendable {
     for id in deleted where storiesByID[id] != nil { remove(id) }
     for story in changed {
       if let old = storiesByID[story.id], old.rank == story.rank {
-        storiesByID[story.id] = story
+        replace(story)
       } else {
         if storiesByID[story.id] != nil { remove(story.id) }
         insert(story)
@@ -378,14 +389,23 @@ public struct Board: Equatable, Sendable {
     return storiesByID[rankOrder[index + 1]]?.rank
   }
 
+  /// A new version of a story, in place (its rank unchanged), or a new story's entry.
+  private mutating func replace(_ story: Story) {
+    let old = storiesByID.updateValue(story, forKey: story.id)
+    if old?.sprint != story.sprint || old == nil {
+      if let sprint = old?.sprint { sprintMembers[sprint]?.remove(story.id) }
+      if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
+    }
+  }
+
   private mutating func insert(_ story: Story) {
-    storiesByID[story.id] = story
+    replace(story)
     let position = insertionIndex(for: story)
     rankOrder.insert(story.id, at: position)
   }
 
   private mutating func remove(_ id: StoryID) {
-    storiesByID[id] = nil
+    if let sprint = storiesByID.removeValue(forKey: id)?.sprint { sprintMembers[sprint]?.remove(id) }
     rankOrder.removeAll { $0 == id }
   }
 

@@ -88,7 +88,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
 print("")
-print("stories   cursor move (j)           rank move (J/K)           filter keystroke (typing \"story 12\")")
+print("stories   cursor move (j)           rank move (J/K)           filter keystroke (\"story 12\")  card move (L/H, board)")
 for (size, path) in boards {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
@@ -113,7 +113,16 @@ for (size, path) in boards {
     runtime.handle(.key(.escape))
   }
   filter.sort()
-  runtime.handle(.key(.escape))
+  // The sprint board: move a card right and back, written through each time.
+  runtime.handle(.key(.character("2")))
+  var right = true
+  let card = measure(100) {
+    runtime.handle(.key(.character(right ? "L" : "H")))
+    right.toggle()
+  }
+  runtime.handle(.key(.character("1")))
   store.close()
-  print(String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter))
+  print(
+    String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter) + "  "
+      + summary(card))
 }

@@ -126,6 +126,10 @@ enum FuzzRun {
         if rows != BacklogRows(board: app.state.board, filter: app.state.filter) {
           return Failure(step: step, message: "the backlog rows differ from a fresh rebuild")
         }
+        let board = app.state.board
+        for sprint in board.sprints where board.stories(inSprint: sprint.name).map(\.id) != board.stories.filter({ $0.sprint == sprint.name }).map(\.id) {
+          return Failure(step: step, message: "the sprint index of \(sprint.name) is stale")
+        }
         for (position, id) in rows.storyIDs.enumerated() {
           guard rows.position(of: id) == position, let row = rows.rowIndex(of: id), rows.rows[row] == .story(id),
             rows.section(of: id).contains(id)
