@@ -100,9 +100,6 @@ func reduceDetail(_ state: inout AppState, _ command: Command) -> [Effect] {
   return []
 }
 
-extension Array {
-  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
 
 func detailText(_ state: AppState, _ story: Story) -> DetailText {
   DetailText(board: state.board, story: story, width: Layout(state).detailBody.width, now: state.now)
@@ -196,6 +193,3 @@ func keepDetailCursorInView(_ state: inout AppState) {
   detail.scroll = min(max(0, detail.scroll), max(0, text.lines.count - height))
   state.detail = detail
 }
-
-/// Keeps the detail's scroll within its text, at the current width and height.
-func clampDetailScroll(_ state: inout AppState) { keepDetailCursorInView(&state) }

@@ -36,10 +36,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
   if case .persistFailed = action {} else { state.flash = nil }
   switch action {
   case .resized(let size):
+    // normalizeView brings every cursor and scroll within the new size.
     state.size = size
-    keepSelectionInView(&state)
-    clampDetailScroll(&state)
-    keepCardInView(&state)
     return []
   case .clockTicked:
     // The time is already set by the runtime; a standup's timer just redraws.
@@ -47,7 +45,6 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
   case .persistFailed(let message, let reloaded):
     if let reloaded { state.board = reloaded }
     state.flash = .error(message)
-    repairSelection(&state)
     return []
   case .storiesRenumbered(let renumbered):
     renumber(&state, renumbered)
@@ -134,9 +131,6 @@ private func undoOrRedo(_ state: inout AppState, redo: Bool) -> [Effect] {
   if case .storyAdded(let story) = change, state.backlogRows.position(of: story.id) != nil {
     state.backlog.selection = story.id
   }
-  repairSelection(&state)
-  keepDetailCursorInView(&state)
-  keepCardInView(&state)
   return [.persist(change)]
 }
 
@@ -167,18 +161,4 @@ private func mergeChanges(_ state: inout AppState, settings: Board, changed: [St
       ?? rowsBefore.storyIDs[..<position].last { state.backlogRows.position(of: $0) != nil }
     state.backlog.selection = survivors
   }
-  repairSelection(&state)
-  clampDetailScroll(&state)
-}
-
-/// Moves the selection to a live story if its story went away (a failed write, a reload).
-func repairSelection(_ state: inout AppState) {
-  let rows = state.backlogRows
-  if let selection = state.backlog.selection, rows.rowIndex(of: selection) != nil { return }
-  state.backlog.selection = rows.storyIDs.first
-  if let detail = state.detail, state.board.story(detail.story) == nil {
-    state.detail = nil
-    state.pane = .backlog
-  }
-  keepSelectionInView(&state)
 }

@@ -63,7 +63,7 @@ struct StandupSummary {
     let stories = order.compactMap { board.story($0) }
     let sprintStories = board.activeSprint.map { board.stories(inSprint: $0.name) } ?? stories
     blocked = stories.filter { $0.blocked != nil }
-    stale = stories.filter { now.timeIntervalSince($0.enteredStatusAt) > Double(StandupSummary.staleDays) * 86_400 }
+    stale = stories.filter { $0.daysInStatus(at: now) > StandupSummary.staleDays }
     moved = sprintStories.filter { story in story.history.contains { now.timeIntervalSince($0.at) < 86_400 } }
   }
 }

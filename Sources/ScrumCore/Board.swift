@@ -200,40 +200,33 @@ public struct Board: Equatable, Sendable {
       remove(id)
       insert(story)
     case .storyEdited(let id, let fields, let updatedAt):
+      // Not through `update`: setting a field reads the board (epics, sprints), which must not
+      // overlap the board's own mutation (nor copy the board to avoid it).
       var story = try existing(id)
       for field in fields { try set(field, of: &story) }
       story.updatedAt = updatedAt
       replace(story)
     case .storyMoved(let id, let status, let at):
-      var story = try existing(id)
       try validateStatus(status)
-      guard story.status != status else { return }
-      story.history.append(StatusChange(from: story.status, to: status, at: at))
-      story.status = status
-      story.updatedAt = at
-      replace(story)
+      guard try existing(id).status != status else { return }
+      try update(id, at: at) { story in
+        story.history.append(StatusChange(from: story.status, to: status, at: at))
+        story.status = status
+      }
     case .criterionSet(let id, let index, let criterion, let updatedAt):
-      var story = try existing(id)
-      guard story.acceptanceCriteria.indices.contains(index) else { throw BoardError.noSuchLine(index) }
-      story.acceptanceCriteria[index] = criterion
-      story.updatedAt = updatedAt
-      replace(story)
+      try update(id, at: updatedAt) { story in
+        guard story.acceptanceCriteria.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+        story.acceptanceCriteria[index] = criterion
+      }
     case .taskSet(let id, let index, let task, let updatedAt):
-      var story = try existing(id)
-      guard story.tasks.indices.contains(index) else { throw BoardError.noSuchLine(index) }
-      story.tasks[index] = task
-      story.updatedAt = updatedAt
-      replace(story)
+      try update(id, at: updatedAt) { story in
+        guard story.tasks.indices.contains(index) else { throw BoardError.noSuchLine(index) }
+        story.tasks[index] = task
+      }
     case .criteriaReplaced(let id, let criteria, let updatedAt):
-      var story = try existing(id)
-      story.acceptanceCriteria = criteria
-      story.updatedAt = updatedAt
-      replace(story)
+      try update(id, at: updatedAt) { $0.acceptanceCriteria = criteria }
     case .tasksReplaced(let id, let tasks, let updatedAt):
-      var story = try existing(id)
-      story.tasks = tasks
-      story.updatedAt = updatedAt
-      replace(story)
+      try update(id, at: updatedAt) { $0.tasks = tasks }
     case .sprintAdded(let sprint):
       guard self.sprint(named: sprint.name) == nil else { throw BoardError.duplicateSprint(sprint.name) }
       if sprint.state == .active, let active = activeSprint { throw BoardError.anotherSprintActive(active.name) }
@@ -387,6 +380,14 @@ public struct Board: Equatable, Sendable {
   private func rankAfter(_ id: StoryID) -> Rank? {
     guard let index = rankOrder.firstIndex(of: id), index + 1 < rankOrder.count else { return nil }
     return storiesByID[rankOrder[index + 1]]?.rank
+  }
+
+  /// Changes a story in place (not its rank) and stamps it; nothing changes if `body` throws.
+  private mutating func update(_ id: StoryID, at updatedAt: Date, _ body: (inout Story) throws -> Void) throws {
+    var story = try existing(id)
+    try body(&story)
+    story.updatedAt = updatedAt
+    replace(story)
   }
 
   /// A new version of a story, in place (its rank unchanged), or a new story's entry.

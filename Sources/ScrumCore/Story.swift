@@ -112,6 +112,11 @@ public struct Story: Equatable, Sendable, Identifiable {
   public var enteredStatusAt: Date {
     history.last(where: { $0.to == status })?.at ?? createdAt
   }
+
+  /// Whole days the story has been in its current status at `now`.
+  public func daysInStatus(at now: Date) -> Int {
+    max(0, Int(now.timeIntervalSince(enteredStatusAt) / 86_400))
+  }
 }
 
 extension Story {
@@ -129,4 +134,9 @@ extension Story {
     case .sprint: return .sprint(sprint)
     }
   }
+}
+
+extension Array {
+  /// The element at `index`, or nil outside the array.
+  public subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

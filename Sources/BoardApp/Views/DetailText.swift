@@ -55,7 +55,7 @@ struct DetailText {
 
     add([label("Type"), Span(story.type.rawValue)], .type)
     let columnTitle = board.column(story.status)?.title ?? story.status
-    let days = max(0, Int(now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    let days = story.daysInStatus(at: now)
     add([label("Status"), Span(columnTitle, Style(.accent)), Span("  for \(days) day\(days == 1 ? "" : "s")", Style(.dim))], .status)
     add([label("Points"), story.points.map { Span($0.description, Style(bold: true)) } ?? none], .points)
     let sprint = story.sprint.map { name in

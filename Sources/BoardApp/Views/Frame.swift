@@ -85,7 +85,7 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
   }
   if state.pane == .detail, let id = state.detail?.story, let story = state.board.story(id) {
     let column = state.board.column(story.status)?.title ?? story.status
-    let days = max(0, Int(state.now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    let days = story.daysInStatus(at: state.now)
     let place = story.sprint ?? "the product backlog"
     grid.put(
       " \(state.board.key(of: id)) · \(column) for \(days) day\(days == 1 ? "" : "s") · in \(place)", in: area,

@@ -100,7 +100,7 @@ struct SprintBoardView {
       if focused { grid.fill(Rect(x: x, y: y, width: width, height: 1), style: base) }
       grid.put(spans, at: Point(x + 1, y), limit: width - 1)
     }
-    let days = max(0, Int(state.now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    let days = story.daysInStatus(at: state.now)
     let points = story.points.map { "\($0.description) pts" } ?? "– pts"
     let right = "\(points) · \(days)d"
     let key = board.key(of: story.id)
@@ -161,7 +161,7 @@ struct StandupPanel {
     let over = Double(elapsed) > state.standupTimebox
     let clock = "\(elapsed / 60):\(String(format: "%02d", elapsed % 60)) / \(Int(state.standupTimebox) / 60):\(String(format: "%02d", Int(state.standupTimebox) % 60))"
     let speaker = story.assignee.map { "@" + $0 } ?? "unassigned"
-    let days = max(0, Int(state.now.timeIntervalSince(story.enteredStatusAt) / 86_400))
+    let days = story.daysInStatus(at: state.now)
     let column = board.column(story.status)?.title ?? story.status
     grid.put(
       [
@@ -201,7 +201,7 @@ struct StandupSummaryOverlay {
     }
     section("Blocked", summary.blocked) { "\($0.title) — \($0.blocked ?? "")" }
     section("In the same column for more than \(StandupSummary.staleDays) days", summary.stale) { story in
-      let days = Int(state.now.timeIntervalSince(story.enteredStatusAt) / 86_400)
+      let days = story.daysInStatus(at: state.now)
       return "\(story.title) — \(board.column(story.status)?.title ?? story.status), \(days) days"
     }
     section("Moved since the last standup", summary.moved) { story in

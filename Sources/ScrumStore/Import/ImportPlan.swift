@@ -161,6 +161,3 @@ public struct ImportPlan: Sendable {
   }
 }
 
-extension Array {
-  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}
