@@ -125,12 +125,3 @@ extension Board {
     }
   }
 }
-
-extension Day {
-  /// Midnight UTC of the day.
-  var date: Date {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    return calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date(timeIntervalSince1970: 0)
-  }
-}

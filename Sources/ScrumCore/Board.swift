@@ -13,6 +13,8 @@ public struct Board: Equatable, Sendable {
   public var members: [String]
   public var epics: [Epic]
   public var sprints: [Sprint]
+  /// The days of the week the team works (burndowns and cycle times skip the others).
+  public var workingDays: WorkingDays
   /// The number the next new story gets; numbers are never reused.
   public private(set) var nextStoryNumber: Int
 
@@ -21,14 +23,18 @@ public struct Board: Equatable, Sendable {
   /// backlog (the sprint board asks on every key). Every change of a story goes through
   /// `insert`, `remove` or `replace`, which keep it in step.
   private var sprintMembers: [String: Set<StoryID>] = [:]
+  /// Stories that were once in a sprint and left it (carried over, moved back), per sprint
+  /// name: a sprint's reports still count them for the days they were in.
+  private var formerSprintMembers: [String: Set<StoryID>] = [:]
   /// Every story id, ordered by rank (ties, which only concurrent writers make, by id).
   public private(set) var rankOrder: [StoryID]
 
   public init(
     name: String, prefix: String, definitionOfDone: [String] = [], columns: [Column] = Column.defaults,
     members: [String] = [], epics: [Epic] = [], sprints: [Sprint] = [], stories: [Story] = [],
-    nextStoryNumber: Int? = nil
+    nextStoryNumber: Int? = nil, workingDays: WorkingDays = .mondayToFriday
   ) {
+    self.workingDays = workingDays
     self.name = name
     self.prefix = prefix
     self.definitionOfDone = definitionOfDone
@@ -42,12 +48,25 @@ public struct Board: Equatable, Sendable {
     self.storiesByID = byID
     for story in byID.values {
       if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
+      for change in story.scopeHistory {
+        if let former = change.previousSprint { formerSprintMembers[former, default: []].insert(story.id) }
+      }
     }
     // A store hands stories over in rank order already; sort only when they are not.
     let inOrder = byID.count == stories.count && zip(stories, stories.dropFirst()).allSatisfy { Board.precedes($0, $1) }
     self.rankOrder = inOrder ? stories.map(\.id) : byID.values.sorted(by: Board.precedes).map(\.id)
     let highest = stories.map(\.id.number).max() ?? 0
     self.nextStoryNumber = max(nextStoryNumber ?? 1, highest + 1)
+  }
+
+  /// Equal boards hold the same settings and stories; the lookup indexes derived from them
+  /// (which may keep a stale entry, harmlessly) are not compared.
+  public static func == (lhs: Board, rhs: Board) -> Bool {
+    lhs.name == rhs.name && lhs.prefix == rhs.prefix && lhs.definitionOfDone == rhs.definitionOfDone
+      && lhs.columns == rhs.columns && lhs.members == rhs.members && lhs.epics == rhs.epics
+      && lhs.sprints == rhs.sprints && lhs.workingDays == rhs.workingDays
+      && lhs.nextStoryNumber == rhs.nextStoryNumber && lhs.rankOrder == rhs.rankOrder
+      && lhs.storiesByID == rhs.storiesByID
   }
 
   // MARK: reading
@@ -96,6 +115,12 @@ public struct Board: Equatable, Sendable {
       guard let story = storiesByID[id], story.sprint == nil else { return nil }
       return story
     }
+  }
+
+  /// Every story that is or ever was in the sprint, in no particular order.
+  public func storiesEverIn(sprint name: String) -> [Story] {
+    let ids = (sprintMembers[name] ?? []).union(formerSprintMembers[name] ?? [])
+    return ids.compactMap { storiesByID[$0] }
   }
 
   // MARK: changing
@@ -203,7 +228,14 @@ public struct Board: Equatable, Sendable {
       // Not through `update`: setting a field reads the board (epics, sprints), which must not
       // overlap the board's own mutation (nor copy the board to avoid it).
       var story = try existing(id)
+      let before = (sprint: story.sprint, points: story.points)
       for field in fields { try set(field, of: &story) }
+      if before.sprint != story.sprint || before.points != story.points {
+        story.scopeHistory.append(
+          ScopeChange(
+            at: updatedAt, sprint: story.sprint, points: story.points, previousSprint: before.sprint,
+            previousPoints: before.points))
+      }
       story.updatedAt = updatedAt
       replace(story)
     case .storyMoved(let id, let status, let at):
@@ -248,6 +280,8 @@ public struct Board: Equatable, Sendable {
         throw BoardError.anotherSprintActive(active.name)
       }
       sprints[index] = sprint
+    case .workingDaysSet(let days):
+      workingDays = days
     case .batch(let changes):
       // All or nothing, like the transaction that writes it.
       var copy = self
@@ -293,6 +327,8 @@ public struct Board: Equatable, Sendable {
     case .sprintUpdated(let sprint):
       guard let current = self.sprint(named: sprint.name) else { throw BoardError.unknownSprint(sprint.name) }
       return .sprintUpdated(current)
+    case .workingDaysSet:
+      return .workingDaysSet(workingDays)
     case .epicAdded(let epic):
       return .epicRemoved(key: epic.key)
     case .epicRemoved(let key):
@@ -394,7 +430,10 @@ public struct Board: Equatable, Sendable {
   private mutating func replace(_ story: Story) {
     let old = storiesByID.updateValue(story, forKey: story.id)
     if old?.sprint != story.sprint || old == nil {
-      if let sprint = old?.sprint { sprintMembers[sprint]?.remove(story.id) }
+      if let sprint = old?.sprint {
+        sprintMembers[sprint]?.remove(story.id)
+        formerSprintMembers[sprint, default: []].insert(story.id)
+      }
       if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
     }
   }
@@ -431,7 +470,7 @@ extension Board {
   public func with(stories: [Story]) -> Board {
     Board(
       name: name, prefix: prefix, definitionOfDone: definitionOfDone, columns: columns, members: members, epics: epics,
-      sprints: sprints, stories: stories, nextStoryNumber: nextStoryNumber)
+      sprints: sprints, stories: stories, nextStoryNumber: nextStoryNumber, workingDays: workingDays)
   }
 
   /// Takes the settings (name, prefix, Definition of Done, columns, members, epics, sprints) of
@@ -444,6 +483,7 @@ extension Board {
     members = other.members
     epics = other.epics
     sprints = other.sprints
+    workingDays = other.workingDays
     nextStoryNumber = max(nextStoryNumber, other.nextStoryNumber)
   }
 }

@@ -14,6 +14,16 @@ public enum StoryField: Equatable, Sendable {
   case sprint(String?)
 }
 
+extension StoryField {
+  /// Whether setting this field can change what a sprint holds (its stories or their points).
+  public var changesScope: Bool {
+    switch self {
+    case .sprint, .points: return true
+    default: return false
+    }
+  }
+}
+
 /// One user action's effect on the board, as a store writes it through: only what changed.
 /// `Board.apply` makes it happen in memory, a store makes it happen on disk, and
 /// `Board.inverse(of:)` gives the change that undoes it.
@@ -40,6 +50,8 @@ public indirect enum BoardChange: Equatable, Sendable {
   case sprintRemoved(name: String)
   /// A sprint's goal, dates, state or capacity changed.
   case sprintUpdated(Sprint)
+  /// The board's working days changed.
+  case workingDaysSet(WorkingDays)
   /// Several changes that belong to one action (closing a sprint, an import): one transaction.
   case batch([BoardChange])
 
@@ -51,7 +63,7 @@ public indirect enum BoardChange: Equatable, Sendable {
       .criterionSet(let id, _, _, _), .taskSet(let id, _, _, _), .criteriaReplaced(let id, _, _),
       .tasksReplaced(let id, _, _):
       return [id]
-    case .sprintAdded, .sprintRemoved, .sprintUpdated, .epicAdded, .epicRemoved: return []
+    case .sprintAdded, .sprintRemoved, .sprintUpdated, .epicAdded, .epicRemoved, .workingDaysSet: return []
     case .batch(let changes): return changes.flatMap(\.storyIDs)
     }
   }

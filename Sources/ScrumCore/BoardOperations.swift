@@ -65,6 +65,7 @@ extension Board {
     let unfinished = stories(inSprint: sprint.name).filter { $0.status != doneStatus }
     var parts: [BoardChange] = []
     sprint.state = .closed
+    sprint.closedAt = now
     if sprint.end == nil { sprint.end = Day(date: now) }
     parts.append(.sprintUpdated(sprint))
     switch carryOver {
@@ -90,7 +91,9 @@ extension BoardChange {
   /// The same change stamped with a new time (an undo is a change made now).
   public func restamped(at now: Date) -> BoardChange {
     switch self {
-    case .storyAdded, .storyDeleted, .sprintAdded, .sprintRemoved, .sprintUpdated, .epicAdded, .epicRemoved: return self
+    case .storyAdded, .storyDeleted, .sprintAdded, .sprintRemoved, .sprintUpdated, .epicAdded, .epicRemoved,
+      .workingDaysSet:
+      return self
     case .storyRanked(let id, let rank, _): return .storyRanked(id, rank, updatedAt: now)
     case .storyEdited(let id, let fields, _): return .storyEdited(id, fields, updatedAt: now)
     case .storyMoved(let id, let status, _): return .storyMoved(id, to: status, at: now)

@@ -80,10 +80,13 @@ public struct Sprint: Equatable, Sendable {
   public var state: SprintState
   /// Capacity in points, if the team set one.
   public var capacity: Double?
+  /// When the sprint was closed: the moment its carried-over stories left it.
+  public var closedAt: Date?
   public init(
     name: String, goal: String = "", start: Day? = nil, end: Day? = nil, state: SprintState = .planned,
-    capacity: Double? = nil
+    capacity: Double? = nil, closedAt: Date? = nil
   ) {
+    self.closedAt = closedAt
     self.name = name
     self.goal = goal
     self.start = start

@@ -199,13 +199,3 @@ public enum SampleBoard {
     }
   }
 }
-
-extension Day {
-  /// The UTC calendar day of an instant.
-  public init(date: Date) {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-    let parts = calendar.dateComponents([.year, .month, .day], from: date)
-    self.init(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-  }
-}

@@ -47,6 +47,24 @@ public struct StatusChange: Equatable, Sendable {
   }
 }
 
+/// A change of the sprint a story is in, or of its estimate: what burnups and velocity need to
+/// know what a sprint held on each day. The values before the change are kept too, so the
+/// story's state before its first recorded change is known.
+public struct ScopeChange: Equatable, Sendable {
+  public var at: Date
+  public var sprint: String?
+  public var points: Points?
+  public var previousSprint: String?
+  public var previousPoints: Points?
+  public init(at: Date, sprint: String?, points: Points?, previousSprint: String?, previousPoints: Points?) {
+    self.at = at
+    self.sprint = sprint
+    self.points = points
+    self.previousSprint = previousSprint
+    self.previousPoints = previousPoints
+  }
+}
+
 /// A product backlog item.
 public struct Story: Equatable, Sendable, Identifiable {
   public var id: StoryID
@@ -70,6 +88,8 @@ public struct Story: Equatable, Sendable, Identifiable {
   public var createdAt: Date
   public var updatedAt: Date
   public var history: [StatusChange]
+  /// Changes of sprint and estimate, oldest first.
+  public var scopeHistory: [ScopeChange] = []
   /// The story this one was split from, if any.
   public var splitFrom: StoryID?
   /// Where the story came from, e.g. its Jira key or GitHub issue number, kept on import.
@@ -111,6 +131,21 @@ public struct Story: Equatable, Sendable, Identifiable {
   /// When the story entered its current status (its creation if it never moved).
   public var enteredStatusAt: Date {
     history.last(where: { $0.to == status })?.at ?? createdAt
+  }
+
+  /// The status the story had at `time` (nil before it was created).
+  public func status(at time: Date) -> String? {
+    guard createdAt <= time else { return nil }
+    guard let first = history.first else { return status }
+    guard let last = history.last(where: { $0.at <= time }) else { return first.from ?? status }
+    return last.to
+  }
+
+  /// The sprint the story was in and its estimate at `time`.
+  public func scope(at time: Date) -> (sprint: String?, points: Points?) {
+    guard let first = scopeHistory.first else { return (sprint, points) }
+    guard let last = scopeHistory.last(where: { $0.at <= time }) else { return (first.previousSprint, first.previousPoints) }
+    return (last.sprint, last.points)
   }
 
   /// Whole days the story has been in its current status at `now`.

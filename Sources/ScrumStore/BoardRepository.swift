@@ -287,7 +287,7 @@ public final class BoardRepository: BoardStore {
     return Board(
       name: boardRow.name, prefix: boardRow.prefix, definitionOfDone: done.map(\.text),
       columns: columns.map(\.column), members: members.map(\.name), epics: epics.map(\.epic),
-      sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber)
+      sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber, workingDays: boardRow.workingDays)
   }
 
   /// Stories (with their checklists and history) matching a condition on the story table.
@@ -312,6 +312,12 @@ public final class BoardRepository: BoardStore {
     {
       history[record.storyNumber, default: []].append(record.change)
     }
+    var scopeHistory: [Int: [ScopeChange]] = [:]
+    for record in try ScopeChangeRecord.fetchAll(
+      db, sql: "SELECT * FROM scopeChange \(filter) ORDER BY id", arguments: arguments)
+    {
+      scopeHistory[record.storyNumber, default: []].append(record.change)
+    }
     // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
     // again; a few changed stories are looked up by revision, which ordering would defeat.
     let order = whereClause.isEmpty ? "ORDER BY rank, number" : ""
@@ -321,6 +327,7 @@ public final class BoardRepository: BoardStore {
       story.acceptanceCriteria = criteria[story.id.number] ?? []
       story.tasks = tasks[story.id.number] ?? []
       story.history = history[story.id.number] ?? []
+      story.scopeHistory = scopeHistory[story.id.number] ?? []
       return story
     }
   }
@@ -376,6 +383,7 @@ public final class BoardRepository: BoardStore {
         arguments: [rank.value, updatedAt.timeIntervalSince1970, revision, id.number])
       try requireStory(id, in: db)
     case .storyEdited(let id, let fields, let updatedAt):
+      let scopeBefore = fields.contains(where: \.changesScope) ? try scope(of: id, in: db) : nil
       // Only the columns this edit sets: another writer's edit of other fields survives.
       var assignments = ["updatedAt = ?", "revision = ?"]
       var values: [DatabaseValueConvertible?] = [updatedAt.timeIntervalSince1970, revision]
@@ -389,6 +397,16 @@ public final class BoardRepository: BoardStore {
         sql: "UPDATE story SET \(assignments.joined(separator: ", ")) WHERE number = ?",
         arguments: StatementArguments(values))
       try requireStory(id, in: db)
+      if let scopeBefore, let scopeAfter = try scope(of: id, in: db), scopeAfter != scopeBefore {
+        // Recorded against what the file held, not this process's copy: another writer may
+        // have moved the story since.
+        try ScopeChangeRecord(
+          storyNumber: id.number,
+          change: ScopeChange(
+            at: updatedAt, sprint: scopeAfter.sprint, points: scopeAfter.points.flatMap(Points.init),
+            previousSprint: scopeBefore.sprint, previousPoints: scopeBefore.points.flatMap(Points.init))
+        ).insert(db)
+      }
     case .storyMoved(let id, let status, let at):
       guard let current = try String.fetchOne(db, sql: "SELECT status FROM story WHERE number = ?", arguments: [id.number])
       else { throw StoreError.storyGone(id.number) }
@@ -434,12 +452,14 @@ public final class BoardRepository: BoardStore {
       try db.execute(sql: "DELETE FROM epic WHERE key = ?", arguments: [key])
     case .sprintUpdated(let sprint):
       try db.execute(
-        sql: "UPDATE sprint SET goal = ?, start = ?, \"end\" = ?, state = ?, capacity = ? WHERE name = ?",
+        sql: "UPDATE sprint SET goal = ?, start = ?, \"end\" = ?, state = ?, capacity = ?, closedAt = ? WHERE name = ?",
         arguments: [
           sprint.goal, sprint.start?.description, sprint.end?.description, sprint.state.rawValue, sprint.capacity,
-          sprint.name,
+          sprint.closedAt?.timeIntervalSince1970, sprint.name,
         ])
       try requireRow(in: db)
+    case .workingDaysSet(let days):
+      try db.execute(sql: "UPDATE board SET workingDays = ? WHERE id = 1", arguments: [days.description])
     case .batch(let changes):
       return .batch(try changes.map { try write($0, in: db, revision: revision, renumbered: &renumbered) })
     }
@@ -495,7 +515,9 @@ public final class BoardRepository: BoardStore {
   }
 
   private func insertAll(_ board: Board, in db: Database, revision: Int) throws {
-      try BoardRecord(name: board.name, prefix: board.prefix, nextStoryNumber: board.nextStoryNumber).insert(db)
+      try BoardRecord(
+        name: board.name, prefix: board.prefix, nextStoryNumber: board.nextStoryNumber, workingDays: board.workingDays
+      ).insert(db)
       for (position, text) in board.definitionOfDone.enumerated() {
         try DoneItemRecord(position: position, text: text).insert(db)
       }
@@ -516,5 +538,18 @@ public final class BoardRepository: BoardStore {
       try TaskRecord(storyNumber: number, position: position, task: task).insert(db)
     }
     for change in story.history { try StatusChangeRecord(storyNumber: number, change: change).insert(db) }
+    for change in story.scopeHistory { try ScopeChangeRecord(storyNumber: number, change: change).insert(db) }
+  }
+
+  private struct StoredScope: Equatable {
+    var sprint: String?
+    var points: Double?
+  }
+
+  /// A story's sprint and estimate as the file holds them.
+  private func scope(of id: StoryID, in db: Database) throws -> StoredScope? {
+    guard let row = try Row.fetchOne(db, sql: "SELECT sprint, points FROM story WHERE number = ?", arguments: [id.number])
+    else { return nil }
+    return StoredScope(sprint: row[0], points: row[1])
   }
 }

@@ -10,22 +10,27 @@ struct BoardRecord: FetchableRecord, PersistableRecord {
   var name: String
   var prefix: String
   var nextStoryNumber: Int
+  var workingDays: WorkingDays
 
-  init(name: String, prefix: String, nextStoryNumber: Int) {
+  init(name: String, prefix: String, nextStoryNumber: Int, workingDays: WorkingDays) {
     self.name = name
     self.prefix = prefix
     self.nextStoryNumber = nextStoryNumber
+    self.workingDays = workingDays
   }
   init(row: Row) {
     name = row["name"]
     prefix = row["prefix"]
     nextStoryNumber = row["nextStoryNumber"]
+    let days: String? = row["workingDays"]
+    workingDays = days.flatMap(WorkingDays.init(parsing:)) ?? .mondayToFriday
   }
   func encode(to container: inout PersistenceContainer) {
     container["id"] = 1
     container["name"] = name
     container["prefix"] = prefix
     container["nextStoryNumber"] = nextStoryNumber
+    container["workingDays"] = workingDays.description
   }
 }
 
@@ -120,6 +125,8 @@ struct SprintRecord: FetchableRecord, PersistableRecord {
     sprint = Sprint(
       name: row["name"], goal: row["goal"], start: start.flatMap(Day.init), end: end.flatMap(Day.init),
       state: SprintState(rawValue: state) ?? .planned, capacity: row["capacity"])
+    let closedAt: Double? = row["closedAt"]
+    sprint.closedAt = closedAt.map(Date.init(timeIntervalSince1970:))
     position = row["position"]
   }
   func encode(to container: inout PersistenceContainer) {
@@ -130,6 +137,7 @@ struct SprintRecord: FetchableRecord, PersistableRecord {
     container["end"] = sprint.end?.description
     container["state"] = sprint.state.rawValue
     container["capacity"] = sprint.capacity
+    container["closedAt"] = sprint.closedAt?.timeIntervalSince1970
   }
 }
 
@@ -285,5 +293,31 @@ struct StatusChangeRecord: FetchableRecord, PersistableRecord {
     container["fromStatus"] = change.from
     container["toStatus"] = change.to
     container["at"] = change.at.timeIntervalSince1970
+  }
+}
+
+struct ScopeChangeRecord: FetchableRecord, PersistableRecord {
+  static let databaseTableName = "scopeChange"
+  var storyNumber: Int
+  var change: ScopeChange
+  init(storyNumber: Int, change: ScopeChange) {
+    self.storyNumber = storyNumber
+    self.change = change
+  }
+  init(row: Row) {
+    storyNumber = row["storyNumber"]
+    let points: Double? = row["points"]
+    let previousPoints: Double? = row["previousPoints"]
+    change = ScopeChange(
+      at: Date(timeIntervalSince1970: row["at"]), sprint: row["sprint"], points: points.flatMap(Points.init),
+      previousSprint: row["previousSprint"], previousPoints: previousPoints.flatMap(Points.init))
+  }
+  func encode(to container: inout PersistenceContainer) {
+    container["storyNumber"] = storyNumber
+    container["at"] = change.at.timeIntervalSince1970
+    container["sprint"] = change.sprint
+    container["points"] = change.points?.value
+    container["previousSprint"] = change.previousSprint
+    container["previousPoints"] = change.previousPoints?.value
   }
 }

@@ -98,6 +98,21 @@ enum Schema {
     migrator.registerMigration("v4-references") { db in
       try db.alter(table: "story") { t in t.add(column: "reference", .text) }
     }
+    migrator.registerMigration("v5-reports") { db in
+      // What reports need beyond status history: which sprint each story was in, with which
+      // estimate, over time; when each sprint closed; which days the team works.
+      try db.create(table: "scopeChange") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("storyNumber", .integer).notNull().references("story", onDelete: .cascade).indexed()
+        t.column("at", .double).notNull()
+        t.column("sprint", .text)
+        t.column("points", .double)
+        t.column("previousSprint", .text)
+        t.column("previousPoints", .double)
+      }
+      try db.alter(table: "sprint") { t in t.add(column: "closedAt", .double) }
+      try db.alter(table: "board") { t in t.add(column: "workingDays", .text).notNull().defaults(to: "mon-fri") }
+    }
     return migrator
   }
 }
