@@ -8,6 +8,8 @@ public enum Pane: Equatable, Sendable {
   case detail
   /// The sprint board: one column per status.
   case board
+  /// Burndown, burnup, velocity, cumulative flow and cycle time.
+  case reports
 }
 
 /// A list's view state: which story is selected and which row is at the top of the viewport.
@@ -73,7 +75,10 @@ public struct Flash: Equatable, Sendable {
 /// Everything the screen shows, and nothing the runtime does: the model the reducer changes.
 public struct AppState: Equatable, Sendable {
   public var board: Board {
-    didSet { if !rowsUpdatedInPlace { backlogRows = BacklogRows(board: board, filter: filter) } }
+    didSet {
+      if !rowsUpdatedInPlace { backlogRows = BacklogRows(board: board, filter: filter) }
+      if showForecast { updateForecast() }
+    }
   }
   /// Set while a change updates the rows itself rather than rebuilding them.
   private var rowsUpdatedInPlace = false
@@ -123,6 +128,16 @@ public struct AppState: Equatable, Sendable {
   public var user: String = ""
   /// How long each person may talk at standup.
   public var standupTimebox: TimeInterval = 120
+  /// The reports pane's view state.
+  public var reports = ReportsState()
+  /// What charts are drawn with; the runtime says what the terminal can show.
+  public var chartGlyphs: ChartGlyphs = .unicode
+  /// Whether the backlog shows the sprint each story is forecast to land in.
+  public var showForecast = false {
+    didSet { if showForecast != oldValue { updateForecast() } }
+  }
+  /// The forecast the backlog shows, kept while it is on (nil: off, or no pace to go by).
+  private(set) var forecast: Forecast?
   /// This session's changes, newest last, each with the change that undoes it.
   public var undoStack: [UndoEntry] = []
   public var redoStack: [UndoEntry] = []
@@ -145,6 +160,7 @@ public struct AppState: Equatable, Sendable {
     case .backlog: return .backlog
     case .detail: return .detail
     case .board: return standup == nil ? .board : .standup
+    case .reports: return .reports
     }
   }
 }
@@ -176,6 +192,12 @@ extension AppState {
     } else if rows.position(of: id) != nil {
       backlogRows = BacklogRows(board: board, filter: filter)
     }
+  }
+
+  /// Works out the forecast again: once per change of the board while it is shown, never per
+  /// key or frame.
+  private mutating func updateForecast() {
+    forecast = showForecast ? Forecast(board: board, velocity: Velocity(board: board, now: now).average) : nil
   }
 
   /// The stories an action applies to: the marked ones, else the selected one.

@@ -45,6 +45,19 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     guard !ids.isEmpty else { return [] }
     let step = command == .nextMatch ? 1 : -1
     select(((current ?? -step) + step + ids.count) % ids.count)
+  case .toggleForecast:
+    state.showForecast.toggle()
+    if !state.showForecast {
+      state.flash = .info("Forecast off")
+    } else if let forecast = state.forecast {
+      state.flash = .info(
+        "Forecast at \(format(forecast.velocity.rounded(toPlaces: 1))) pts a sprint (recent velocity): "
+          + "→ marks the sprint each story is likely to land in")
+    } else {
+      state.showForecast = false
+      state.flash = .info("No forecast yet: it needs a closed sprint that finished work")
+    }
+    return []
   case .back:
     return [.quit]
   case .close:

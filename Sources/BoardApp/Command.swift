@@ -2,7 +2,7 @@ import TermUI
 
 /// Where a key binding applies. A pane's own bindings are looked up first, then the global ones.
 public enum Scope: String, CaseIterable, Sendable {
-  case global, backlog, board, standup, detail, picker, help
+  case global, backlog, board, standup, reports, detail, picker, help
 
   var title: String {
     switch self {
@@ -11,6 +11,7 @@ public enum Scope: String, CaseIterable, Sendable {
     case .detail: return "Story detail"
     case .board: return "Sprint board"
     case .standup: return "Standup"
+    case .reports: return "Reports"
     case .picker: return "Choosing from a list"
     case .help: return "Help"
     }
@@ -60,6 +61,13 @@ public enum Command: String, CaseIterable, Sendable {
   case previousSection = "previous-section"
   case showBacklog = "show-backlog"
   case showBoard = "show-board"
+  case showReports = "show-reports"
+  case previousReport = "previous-report"
+  case nextReport = "next-report"
+  case previousSprint = "previous-sprint"
+  case nextSprint = "next-sprint"
+  case toggleChartGlyphs = "toggle-chart-glyphs"
+  case toggleForecast = "toggle-forecast"
   case cyclePane = "cycle-pane"
   case columnLeft = "column-left"
   case columnRight = "column-right"
@@ -99,6 +107,7 @@ public enum Command: String, CaseIterable, Sendable {
       case .picker: return "cancel"
       case .standup: return "end the standup"
       case .board: return "clear the mine filter"
+      case .reports: return "nothing to close (q quits)"
       case .backlog: return "clear marks and filter (q quits)"
       default: return "back to the backlog, on the same story"
       }
@@ -148,7 +157,14 @@ public enum Command: String, CaseIterable, Sendable {
     case .nextSection: return "next section"
     case .showBacklog: return "the backlog"
     case .showBoard: return "the sprint board"
-    case .cyclePane: return "the next pane (backlog, board)"
+    case .showReports: return "reports: burndown, burnup, velocity, flow, cycle time"
+    case .previousReport: return "previous report"
+    case .nextReport: return "next report"
+    case .previousSprint: return "the sprint before"
+    case .nextSprint: return "the sprint after"
+    case .toggleChartGlyphs: return "charts in ASCII or Unicode"
+    case .toggleForecast: return "forecast: the sprint each story is likely to land in"
+    case .cyclePane: return "the next pane (backlog, board, reports)"
     case .columnLeft: return "previous column"
     case .columnRight: return "next column"
     case .moveCardLeft: return "move the card to the previous column"
@@ -178,7 +194,19 @@ public enum Command: String, CaseIterable, Sendable {
     (.global, .help, [.character("?")]),
     (.global, .showBacklog, [.character("1")]),
     (.global, .showBoard, [.character("2")]),
+    (.global, .showReports, [.character("3")]),
     (.global, .cyclePane, [.tab]),
+    (.reports, .previousReport, [.character("h"), .left]),
+    (.reports, .nextReport, [.character("l"), .right]),
+    (.reports, .previousSprint, [.character("[")]),
+    (.reports, .nextSprint, [.character("]")]),
+    (.reports, .moveDown, [.character("j"), .down]),
+    (.reports, .moveUp, [.character("k"), .up]),
+    (.reports, .first, [.character("g"), .home]),
+    (.reports, .last, [.character("G"), .end]),
+    (.reports, .toggleChartGlyphs, [.character("a")]),
+    (.reports, .close, [.escape]),
+    (.reports, .back, [.character("q")]),
     (.board, .moveDown, [.character("j"), .down]),
     (.board, .moveUp, [.character("k"), .up]),
     (.board, .columnLeft, [.character("h"), .left]),
@@ -237,6 +265,7 @@ public enum Command: String, CaseIterable, Sendable {
     (.backlog, .filterMenu, [.character("f")]),
     (.backlog, .nextMatch, [.character("n")]),
     (.backlog, .previousMatch, [.character("N")]),
+    (.backlog, .toggleForecast, [.character("o")]),
     (.backlog, .back, [.character("q")]),
     (.backlog, .close, [.escape]),
     (.detail, .moveDown, [.character("j"), .down]),

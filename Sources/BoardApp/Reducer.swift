@@ -28,6 +28,7 @@ private func normalizeView(_ state: inout AppState) {
       state.pane = state.detailReturn
     }
   case .backlog: break
+  case .reports: keepReportScrollInRange(&state)
   }
 }
 
@@ -76,6 +77,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .backlog: return reduceBacklog(&state, command)
     case .detail: return reduceDetail(&state, command)
     case .board: return state.standup == nil ? reduceSprintBoard(&state, command) : reduceStandup(&state, command)
+    case .reports: return reduceReports(&state, command)
     }
   }
 }
@@ -85,7 +87,13 @@ private func paneSwitch(_ command: Command, from pane: Pane) -> Pane? {
   switch command {
   case .showBacklog: return .backlog
   case .showBoard: return .board
-  case .cyclePane: return pane == .board ? .backlog : .board
+  case .showReports: return .reports
+  case .cyclePane:
+    switch pane {
+    case .backlog, .detail: return .board
+    case .board: return .reports
+    case .reports: return .backlog
+    }
   default: return nil
   }
 }

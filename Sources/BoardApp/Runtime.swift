@@ -47,6 +47,7 @@ public final class Runtime {
     self.clock = clock
     self.seenRevision = revision
     self.state = AppState(board: board, size: terminal.size, now: clock())
+    state.chartGlyphs = terminal.showsUnicodeGraphics ? .unicode : .ascii
     state.user = options.user
     state.standupTimebox = options.standupTimebox
     state.pane = options.startPane

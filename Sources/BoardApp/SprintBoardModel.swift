@@ -103,25 +103,3 @@ struct SprintBoardModel {
     return people.flatMap { person in walked.filter { board.story($0)?.assignee == person } }
   }
 }
-
-extension Board {
-  /// Points of the sprint still open on each day from its start to `today`: a burndown.
-  func remainingPoints(in sprint: Sprint, through today: Day) -> [Double] {
-    guard let start = sprint.start, let done = columns.last?.id else { return [] }
-    let stories = stories(inSprint: sprint.name)
-    let committed = stories.compactMap(\.points?.value).reduce(0, +)
-    var days: [Day] = []
-    var date = start.date
-    while Day(date: date) <= today, days.count < 200 {
-      days.append(Day(date: date))
-      date += 86_400
-    }
-    return days.map { day in
-      let finished = stories.filter { story in
-        guard story.status == done, let at = story.history.last(where: { $0.to == done })?.at else { return false }
-        return Day(date: at) <= day
-      }
-      return committed - finished.compactMap(\.points?.value).reduce(0, +)
-    }
-  }
-}

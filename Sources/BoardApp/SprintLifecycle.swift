@@ -83,7 +83,7 @@ func continueNewSprint(_ state: inout AppState, _ draft: SprintDraft, answer: St
     }
     draft.sprint.end = day
     draft.step = .capacity
-    let suggestion = averageVelocity(state.board).map { Points.format($0.rounded()) } ?? ""
+    let suggestion = Velocity(board: state.board, now: state.now).average.map { Points.format($0.rounded()) } ?? ""
     let label = suggestion.isEmpty ? "Capacity in points (empty: none): " : "Capacity (average velocity \(suggestion)): "
     state.prompt = Prompt(purpose: .newSprint(draft), label: label, editor: LineEditor(suggestion))
   case .capacity:
@@ -131,19 +131,6 @@ func closeSprint(_ state: inout AppState, carryOver: Board.CarryOver) -> [Effect
   if !effects.isEmpty { state.flash = .info("Closed \(name)") }
   keepCardInView(&state)
   return effects
-}
-
-/// The average points completed in the last three closed sprints, if any closed.
-func averageVelocity(_ board: Board) -> Double? {
-  let done = board.columns.last?.id
-  let closed = board.sprints.filter { $0.state == .closed }.suffix(3)
-  guard !closed.isEmpty else { return nil }
-  let velocities = closed.map { sprint in
-    board.stories(inSprint: sprint.name).filter { $0.status == done }.compactMap(\.points?.value).reduce(0, +)
-  }
-  // Sprints that finished nothing say nothing about capacity.
-  guard velocities.contains(where: { $0 > 0 }) else { return nil }
-  return velocities.reduce(0, +) / Double(velocities.count)
 }
 
 private func suggestedSprintName(_ board: Board) -> String {

@@ -10,6 +10,7 @@ public final class NcursesTerminal: Terminal {
   private let palette: Palette
   private var shown: Grid?
   private var stopped = false
+  public let showsUnicodeGraphics: Bool
   /// The signal that ended the session, if one did (for the exit status).
   public private(set) var receivedSignal: Int32?
 
@@ -40,6 +41,7 @@ public final class NcursesTerminal: Terminal {
     set_escdelay(25)
     curs_set(0)
     palette = Palette(environment: environment)
+    showsUnicodeGraphics = environmentShowsUnicodeGraphics(environment)
     CrashGuard.arm()
   }
 

@@ -24,4 +24,25 @@ public protocol Terminal: AnyObject {
   /// Stops the process as Ctrl-Z does in a shell, giving the terminal back until `fg`; the
   /// screen is restored when it returns.
   func suspendToShell()
+  /// Whether braille and block characters show (charts fall back to ASCII where not).
+  var showsUnicodeGraphics: Bool { get }
+}
+
+extension Terminal {
+  public var showsUnicodeGraphics: Bool { true }
+}
+
+/// Whether a terminal described by this environment can be trusted to show braille and block
+/// characters: not the Linux console (its fonts lack braille), not a locale that names another
+/// character set, not when the user asks for ASCII (`SCRUM_ASCII=1`). An unset locale is
+/// common over SSH with a UTF-8 terminal, so it does not count against.
+public func environmentShowsUnicodeGraphics(_ environment: [String: String]) -> Bool {
+  if let ascii = environment["SCRUM_ASCII"], !ascii.isEmpty, ascii != "0" { return false }
+  let term = environment["TERM"] ?? ""
+  if term == "linux" || term.hasPrefix("vt") || term == "dumb" || term.hasPrefix("cons") { return false }
+  let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap { $0 }
+    .first { !$0.isEmpty }
+  guard let locale, locale != "C", locale != "POSIX" else { return true }
+  let lowered = locale.lowercased()
+  return !lowered.contains(".") || lowered.contains("utf-8") || lowered.contains("utf8")
 }

@@ -8,9 +8,12 @@ public final class FakeTerminal: Terminal {
   public private(set) var lastFrame: Grid
   public private(set) var lastCursor: Point?
   public private(set) var frameCount = 0
+  /// Whether charts may use braille and blocks, as a real terminal's environment says.
+  public let showsUnicodeGraphics: Bool
 
-  public init(size: Size) {
+  public init(size: Size, unicodeGraphics: Bool = true) {
     self.size = size
+    self.showsUnicodeGraphics = unicodeGraphics
     self.lastFrame = Grid(size: size)
   }
 

@@ -14,18 +14,20 @@ public final class Session {
 
   public convenience init(
     size: Size = Size(80, 24), board: Board = Fixtures.sampleBoard(), now: Date = Fixtures.now,
-    editor: @escaping EditorLauncher = { _ in false }
+    unicodeGraphics: Bool = true, editor: @escaping EditorLauncher = { _ in false }
   ) throws {
-    try self.init(size: size, store: try BoardRepository.inMemory(board), now: now, editor: editor)
+    try self.init(
+      size: size, store: try BoardRepository.inMemory(board), now: now, unicodeGraphics: unicodeGraphics,
+      editor: editor)
   }
 
   /// A session on an existing store: several sessions on one store are several people on one
   /// board.
   public init(
-    size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now,
+    size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now, unicodeGraphics: Bool = true,
     editor: @escaping EditorLauncher = { _ in false }
   ) throws {
-    terminal = FakeTerminal(size: size)
+    terminal = FakeTerminal(size: size, unicodeGraphics: unicodeGraphics)
     self.store = store
     clock = ManualClock(now)
     let clock = self.clock

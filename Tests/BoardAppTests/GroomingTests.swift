@@ -20,6 +20,11 @@ import Testing
       var now = app.state.board.story(story.id)
       now?.updatedAt = story.updatedAt
       now?.history = story.history
+      // Histories record the change and its undo, both; what they add up to is the story as it was.
+      if let scope = now?.scope(at: .distantFuture) {
+        #expect(scope.sprint == story.sprint && scope.points == story.points, sourceLocation: sourceLocation)
+      }
+      now?.scopeHistory = story.scopeHistory
       var was = story
       was.history = now?.history ?? []
       #expect(now == was, "\(story.id)", sourceLocation: sourceLocation)

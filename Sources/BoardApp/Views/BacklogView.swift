@@ -141,23 +141,30 @@ struct BacklogView {
     grid.put(
       story.isReady ? "✓" : "·", at: Point(columns.ready, area.y),
       style: styled(story.isReady ? Style(.success, bold: true) : Style(.dim)))
+    // The forecast sprint, right of the title: where the story is likely to land.
+    let tag = forecastTag(story)
+    let tagWidth = tag.map { TextWidth.of($0.text) + 1 } ?? 0
+    let titleWidth = max(1, columns.titleWidth - tagWidth)
+    if let tag, columns.titleWidth > tagWidth + 8 {
+      grid.put(tag.text, at: Point(columns.title + titleWidth + 1, area.y), style: styled(tag.style))
+    }
     var title: StyledLine = []
     if story.blocked != nil { title.append(Span("! ", styled(Style(.error, bold: true)))) }
     if story.type != .story { title.append(Span("\(story.type.rawValue): ", styled(Style(.dim)))) }
     title.append(Span(story.title, base))
     let titleText = title.map(\.text).joined()
-    if TextWidth.of(titleText) > columns.titleWidth {
+    if TextWidth.of(titleText) > titleWidth {
       // Cut the last span so the whole title ends with an ellipsis within its column.
-      let room = columns.titleWidth - TextWidth.of(title.dropLast().map(\.text).joined())
+      let room = titleWidth - TextWidth.of(title.dropLast().map(\.text).joined())
       if room > 0 {
         title[title.count - 1].text = TextWidth.truncate(story.title, to: room)
       } else {
-        title = [Span(TextWidth.truncate(titleText, to: columns.titleWidth), base)]
+        title = [Span(TextWidth.truncate(titleText, to: titleWidth), base)]
       }
     } else if !columns.fields.contains(where: { $0.field == .labels }), !story.labels.isEmpty {
       // No labels column at this width: the labels follow the title while there is room.
       // Whole labels only, as many as fit.
-      var room = columns.titleWidth - TextWidth.of(titleText)
+      var room = titleWidth - TextWidth.of(titleText)
       var labels = ""
       for label in story.labels {
         let piece = " #" + label
@@ -167,7 +174,7 @@ struct BacklogView {
       }
       if !labels.isEmpty { title.append(Span(labels, styled(Style(.dim)))) }
     }
-    grid.put(title, at: Point(columns.title, area.y), limit: columns.titleWidth)
+    grid.put(title, at: Point(columns.title, area.y), limit: titleWidth)
     for (field, x, width) in columns.fields {
       let at = Point(x, area.y)
       switch field {
@@ -193,5 +200,15 @@ struct BacklogView {
           style: styled(Style(.dim)))
       }
     }
+  }
+
+  /// "→ Sprint 15" for a product backlog story while the forecast is on; the first story of
+  /// each forecast sprint in bold, so the sprints' boundaries show without colour.
+  private func forecastTag(_ story: Story) -> Span? {
+    guard state.showForecast, story.sprint == nil, let forecast = state.forecast,
+      let landing = forecast.sprint(of: story.id)
+    else { return nil }
+    let first = forecast.startsSprint(story.id)
+    return Span("→ " + landing.sprint.name, first ? Style(.accent, bold: true) : Style(.dim))
   }
 }

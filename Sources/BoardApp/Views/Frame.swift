@@ -22,6 +22,8 @@ public func render(_ state: AppState) -> Grid {
       }
     }
     DetailView(state: state).draw(into: &grid, area: layout.detailBody)
+  case .reports:
+    ReportsView(state: state).draw(into: &grid, layout: layout)
   case .board:
     SprintBoardView(state: state).draw(into: &grid)
     if let standup = state.standup, standup.finished {
@@ -64,6 +66,7 @@ private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid
   case .backlog: pane = " Backlog "
   case .detail: pane = " Story "
   case .board: pane = state.standup == nil ? " Board " : " Standup "
+  case .reports: pane = " Reports "
   }
   let paneWidth = TextWidth.of(pane)
   grid.put(title, at: area.origin, limit: area.width - paneWidth - 1)
@@ -81,6 +84,12 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
     let cards = model.cards.joined().count
     let blocked = model.cards.joined().filter { state.board.story($0)?.blocked != nil }.count
     grid.put(" \(cards) cards · \(blocked) blocked · 1 backlog · 2 board", in: area, style: Style(.dim))
+    return
+  }
+  if state.pane == .reports {
+    let glyphs = state.reportGlyphs == .unicode ? "Unicode" : "ASCII"
+    let days = state.board.workingDays
+    grid.put(" working days \(days) · charts in \(glyphs) · 1 backlog · 2 board · 3 reports", in: area, style: Style(.dim))
     return
   }
   if state.pane == .detail, let id = state.detail?.story, let story = state.board.story(id) {

@@ -18,6 +18,10 @@ enum KeyHints {
       ([.openDetail], "open"), ([.setBlocked], "blocked"), ([.startStandup], "standup"), ([.toggleSwimlanes], "lanes"),
       ([.help], "help"), ([.back], "quit"),
     ],
+    .reports: [
+      ([.previousReport, .nextReport], "report"), ([.previousSprint, .nextSprint], "sprint"),
+      ([.toggleChartGlyphs], "ascii"), ([.help], "help"), ([.back], "quit"),
+    ],
     .standup: [
       ([.nextCard, .previousCard], "next/prev"), ([.togglePersonByPerson], "by person"),
       ([.moveCardLeft, .moveCardRight], "move card"), ([.help], "help"), ([.close], "end"),

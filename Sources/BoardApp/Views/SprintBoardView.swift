@@ -57,8 +57,11 @@ struct SprintBoardView {
       facts += " · \(left) day\(left == 1 ? "" : "s") left"
     }
     line.append(Span(facts, Style(.dim)))
-    let remaining = board.remainingPoints(in: sprint, through: Day(date: state.now))
-    if remaining.count > 1 { line.append(Span("  " + sparkline(remaining, top: committed), Style(.accent))) }
+    // The burndown so far, one block per working day, as the reports pane (3) draws it.
+    let remaining = SprintReport(board: board, sprint: sprint, now: state.now).remaining
+    if remaining.count > 1 {
+      line.append(Span("  " + sparkline(remaining, top: remaining.max() ?? committed), Style(.accent)))
+    }
     if state.sprintBoard.mineOnly { line.append(Span("  mine: @\(state.user)", Style(.warning, bold: true))) }
     grid.put(line, at: area.origin, limit: area.width)
   }

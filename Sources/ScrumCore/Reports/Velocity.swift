@@ -47,6 +47,8 @@ public struct Forecast: Equatable, Sendable {
   private let sprintOfStory: [Int32]
   /// Backlog stories without an estimate: the forecast counts them as nothing.
   public let unestimated: Int
+  /// The first story forecast into each sprint.
+  private let firstStories: Set<StoryID>
 
   /// Nil when there is no pace to go by (no closed sprint finished anything).
   public init?(board: Board, velocity: Double?) {
@@ -57,6 +59,8 @@ public struct Forecast: Equatable, Sendable {
     var total = 0.0
     var unestimated = 0
     var lastIndex = 0
+    var firstStories: Set<StoryID> = []
+    var previousIndex = -1
     for story in board.stories(inSprint: nil) where story.status != doneStatus {
       guard story.id.number < sprintOfStory.count else { continue }
       if story.points == nil { unestimated += 1 }
@@ -64,8 +68,11 @@ public struct Forecast: Equatable, Sendable {
       // The sprint whose share of points this story's last point falls in.
       let index = max(0, Int((total / velocity).rounded(.up)) - 1)
       sprintOfStory[story.id.number] = Int32(clamping: index)
+      if index != previousIndex { firstStories.insert(story.id) }
+      previousIndex = index
       lastIndex = max(lastIndex, index)
     }
+    self.firstStories = firstStories
     self.sprintOfStory = sprintOfStory
     self.unestimated = unestimated
     sprints = Forecast.futureSprints(after: board.sprints, count: lastIndex + 1)
@@ -78,6 +85,9 @@ public struct Forecast: Equatable, Sendable {
     }
     return (Int(index), sprint)
   }
+
+  /// Whether the story is the first one forecast into its sprint.
+  public func startsSprint(_ id: StoryID) -> Bool { firstStories.contains(id) }
 
   /// Names and ends of the sprints after the last one the board has.
   static func futureSprints(after existing: [Sprint], count: Int) -> [FutureSprint] {
