@@ -98,23 +98,20 @@ public struct WorkingDays: Equatable, Sendable, CustomStringConvertible {
 
   public func contains(_ day: Day) -> Bool { weekdays.contains(day.weekday) }
 
-  /// "mon-fri", "all", "mon,wed,fri": what `init(parsing:)` reads back.
+  /// "mon-fri", "sun-thu", "mon,wed,fri", "all": what `init(parsing:)` reads back.
   public var description: String {
     if weekdays.count == 7 { return "all" }
-    // Runs of consecutive days, Monday first (a run through Sunday does not wrap here).
-    var parts: [String] = []
-    var day = 1
-    while day <= 7 {
-      guard weekdays.contains(day) else {
-        day += 1
-        continue
-      }
-      var end = day
-      while end < 7, weekdays.contains(end + 1) { end += 1 }
-      parts.append(end - day >= 2 ? "\(WorkingDays.names[day - 1])-\(WorkingDays.names[end - 1])"
-        : (day...end).map { WorkingDays.names[$0 - 1] }.joined(separator: ","))
-      day = end + 1
-    }
-    return parts.joined(separator: ",")
+    func name(_ day: Int) -> String { WorkingDays.names[day - 1] }
+    func next(_ day: Int) -> Int { day % 7 + 1 }
+    // Runs of consecutive days, each from a day whose day before is off (a run may wrap past
+    // Sunday, as "sun-thu" does), in the order Monday first.
+    let starts = (1...7).filter { weekdays.contains($0) && !weekdays.contains(($0 + 5) % 7 + 1) }
+    return starts.map { start in
+      var end = start
+      while weekdays.contains(next(end)) { end = next(end) }
+      let length = (end - start + 7) % 7 + 1
+      if length >= 3 { return "\(name(start))-\(name(end))" }
+      return length == 2 ? "\(name(start)),\(name(end))" : name(start)
+    }.joined(separator: ",")
   }
 }

@@ -134,7 +134,7 @@ public enum SampleBoard {
     let day: TimeInterval = 86_400
     let sprintStart = Day(date: now.addingTimeInterval(-3 * day))
     let sprintEnd = Day(date: now.addingTimeInterval(10 * day))
-    let ranks = Rank.evenlySpaced(count: items.count + extraStories)
+    let ranks = Rank.evenlySpaced(count: items.count + extraStories + finished.count)
     var stories: [Story] = []
     for (index, item) in items.enumerated() {
       let created = now.addingTimeInterval(-Double(40 - index) * day)
@@ -162,6 +162,11 @@ public enum SampleBoard {
           id: StoryID(number), title: "Story \(number): generated backlog item", status: "todo",
           rank: ranks[number - 1], createdAt: now))
     }
+    let sprint13 = (start: sprintStart.adding(days: -14), end: sprintStart.adding(days: -3))
+    let sprint12 = (start: sprintStart.adding(days: -28), end: sprintStart.adding(days: -17))
+    stories += finishedStories(
+      firstNumber: items.count + max(0, extraStories) + 1, ranks: ranks.suffix(finished.count),
+      sprint12: sprint12, sprint13: sprint13)
     return Board(
       name: "Basket — online groceries", prefix: "SB",
       definitionOfDone: [
@@ -179,13 +184,59 @@ public enum SampleBoard {
       ],
       sprints: [
         Sprint(
-          name: "Sprint 13", goal: "Customers can book a delivery slot", start: nil, end: nil, state: .closed,
-          capacity: 24),
+          name: "Sprint 12", goal: "A basket that never forgets", start: sprint12.start, end: sprint12.end,
+          state: .closed, capacity: 21, closedAt: sprint12.end.date.addingTimeInterval(16 * 3600)),
+        Sprint(
+          name: "Sprint 13", goal: "Customers can book a delivery slot", start: sprint13.start, end: sprint13.end,
+          state: .closed, capacity: 24, closedAt: sprint13.end.date.addingTimeInterval(16 * 3600)),
         Sprint(
           name: activeSprint, goal: "Checkout without friction", start: sprintStart, end: sprintEnd,
           state: .active, capacity: 34),
       ],
       stories: stories)
+  }
+
+  /// Work of the two sprints before the active one, so that velocity, the forecast and the
+  /// closed sprints' reports have a history to show: (title, points, sprint, days into the
+  /// sprint it started and finished, days into the sprint it joined, if not from the start).
+  private static let finished: [(title: String, points: Double, sprint: Int, started: Int, done: Int, joined: Int?)] = [
+    ("Basket survives signing in", 3, 12, 0, 2, nil),
+    ("Product images load as you scroll", 8, 12, 1, 8, nil),
+    ("Delivery address autocomplete", 5, 12, 3, 9, nil),
+    ("Saved shopping lists", 5, 13, 0, 3, nil),
+    ("Delivery slot picker", 8, 13, 0, 7, nil),
+    ("Substitution preferences", 8, 13, 2, 10, nil),
+    ("Slot capacity per van", 5, 13, 4, 9, 3),
+  ]
+
+  private static func finishedStories(
+    firstNumber: Int, ranks: ArraySlice<Rank>, sprint12: (start: Day, end: Day), sprint13: (start: Day, end: Day)
+  ) -> [Story] {
+    zip(finished.indices, ranks).map { index, rank in
+      let item = finished[index]
+      let sprintName = "Sprint \(item.sprint)"
+      let start = (item.sprint == 12 ? sprint12.start : sprint13.start).date
+      func at(_ days: Int, hour: Double) -> Date { start.addingTimeInterval(Double(days) * 86_400 + hour * 3600) }
+      var story = Story(
+        id: StoryID(firstNumber + index), title: item.title, description: "Shipped in \(sprintName).",
+        points: Points(item.points), status: "done", rank: rank, sprint: sprintName, epic: "CHK",
+        acceptanceCriteria: [Criterion("Works on the phone and the web", done: true)],
+        createdAt: start.addingTimeInterval(-10 * 86_400), updatedAt: at(item.done, hour: 15),
+        history: [
+          StatusChange(from: "todo", to: "in-progress", at: at(item.started, hour: 10)),
+          StatusChange(from: "in-progress", to: "review", at: at(max(item.started, item.done - 1), hour: 16)),
+          StatusChange(from: "review", to: "done", at: at(item.done, hour: 15)),
+        ])
+      if let joined = item.joined {
+        // Added once the sprint was under way: scope added mid-sprint shows on its burnup.
+        story.scopeHistory = [
+          ScopeChange(
+            at: at(joined, hour: 11), sprint: sprintName, points: story.points, previousSprint: nil,
+            previousPoints: story.points)
+        ]
+      }
+      return story
+    }
   }
 
   private static func description(for item: Item) -> String {

@@ -135,20 +135,19 @@ public struct ChartAxes {
   private let labelWidth: Int
   private let glyphs: ChartGlyphs
 
-  /// The top is `maximum` rounded up to a whole number of round steps (1, 2 or 5 times a
-  /// power of ten), so every label is a number people read at once.
+  /// The top is `maximum` rounded up to a round number (1, 2 or 5 times a power of ten, in
+  /// steps a tenth of it), and the labels are round numbers too, people read them at once.
   public init(area: Rect, maximum: Double, glyphs: ChartGlyphs) {
     self.area = area
     self.glyphs = glyphs
     let plotHeight = max(1, area.height - 2)
+    let value = max(1, maximum)
+    let granularity = ChartAxes.roundStep(value / 10)
+    self.maximum = (value / granularity).rounded(.up) * granularity
     // A label at most every other row, and at most six of them.
     let labelCount = max(1, min(5, plotHeight / 2))
-    let step = ChartAxes.roundStep(max(1, maximum) / Double(labelCount))
-    let steps = max(1, Int((max(1, maximum) / step).rounded(.up)))
-    self.maximum = Double(steps) * step
-    // Fewer labels than steps when the steps are many for the rows.
-    let stride = max(1, Int((Double(steps) / Double(labelCount)).rounded(.up)))
-    ticks = Swift.stride(from: 0, through: steps, by: stride).map { Double($0) * step }
+    let step = ChartAxes.roundStep(self.maximum / Double(labelCount))
+    ticks = Swift.stride(from: 0.0, through: self.maximum + step / 1000, by: step).map { $0 }
     labelWidth = ticks.map { ChartAxes.format($0).count }.max() ?? 1
     plot = Rect(x: area.x + labelWidth + 1, y: area.y, width: max(0, area.width - labelWidth - 1), height: plotHeight)
   }

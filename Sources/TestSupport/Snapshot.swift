@@ -8,9 +8,17 @@ import Testing
 public func assertSnapshot(
   _ grid: Grid, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  let actual = snapshotText(grid)
+  assertSnapshot(text: snapshotText(grid), named: "\(name).txt", filePath: filePath, sourceLocation: sourceLocation)
+}
+
+/// Compares any text (an export) with a stored file `__Snapshots__/FILE` in the same way.
+public func assertSnapshot(
+  text actual: String, named fileName: String, filePath: String = #filePath,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  let name = fileName
   let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
-  let file = folder.appendingPathComponent("\(name).txt")
+  let file = folder.appendingPathComponent(name)
   let environment = ProcessInfo.processInfo.environment
   let recording = environment["SNAPSHOT_RECORD"] == "1"
   let stored = try? String(contentsOf: file, encoding: .utf8)
@@ -18,7 +26,7 @@ public func assertSnapshot(
     try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try? actual.write(to: file, atomically: true, encoding: .utf8)
     if !recording {
-      Issue.record("Recorded a new snapshot \(name).txt; review it and run again", sourceLocation: sourceLocation)
+      Issue.record("Recorded a new snapshot \(name); review it and run again", sourceLocation: sourceLocation)
     }
     return
   }
@@ -28,7 +36,7 @@ public func assertSnapshot(
   }
   if stored != actual {
     Issue.record(
-      "Screen differs from snapshot \(name).txt:\n--- stored\n\(stored)--- actual\n\(actual)",
+      "Differs from snapshot \(name):\n--- stored\n\(stored)--- actual\n\(actual)",
       sourceLocation: sourceLocation)
   }
 }

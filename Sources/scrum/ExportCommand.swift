@@ -1,4 +1,5 @@
 import ArgumentParser
+import BoardApp
 import Foundation
 import ScrumStore
 
@@ -17,6 +18,17 @@ struct Export: ParsableCommand {
   @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
   var out: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "With --format markdown: the sprint review of this sprint (a name, or current).", valueName: "name"))
+  var sprint: String?
+
+  func validate() throws {
+    if sprint != nil, format != .markdown {
+      throw ValidationError("--sprint makes a sprint review, which is Markdown: add --format markdown")
+    }
+  }
+
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().boardPath(explicit: options.board)
@@ -27,7 +39,13 @@ struct Export: ParsableCommand {
       switch format {
       case .json: text = BoardExport.json(board).rendered()
       case .csv: text = BoardTextExport.csv(board)
-      case .markdown: text = BoardTextExport.markdown(board)
+      case .markdown:
+        if let sprint {
+          let chosen = try SprintReview.sprint(named: sprint, on: board)
+          text = SprintReview.markdown(board: board, sprint: chosen, now: Date())
+        } else {
+          text = BoardTextExport.markdown(board)
+        }
       }
       if let out {
         // Written whole or not at all.

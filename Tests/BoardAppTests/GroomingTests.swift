@@ -125,14 +125,14 @@ import Testing
     app.press(.enter)
     #expect(app.state.picker?.options.count == 3)
     app.press(.last, .toggleMark, .choose)
-    let part = try #require(story(app, 29))
+    let part = try #require(story(app, 36))  // the next number: 35 stories before
     #expect(part.title == "Decline reasons from the bank")
     #expect(part.acceptanceCriteria.map(\.text) == ["A declined card shows the bank's reason"])
     #expect(part.splitFrom == StoryID(1))
     #expect(part.epic == "CHK" && part.labels == ["payments"] && part.sprint == "Sprint 14")
     #expect(story(app, 1)?.acceptanceCriteria.count == 2)
-    #expect(app.state.board.stories(inSprint: "Sprint 14").prefix(2).map(\.id) == [StoryID(1), StoryID(29)])
-    #expect(app.state.backlog.selection == StoryID(29))
+    #expect(app.state.board.stories(inSprint: "Sprint 14").prefix(2).map(\.id) == [StoryID(1), StoryID(36)])
+    #expect(app.state.backlog.selection == StoryID(36))
     app.press(.openDetail)
     #expect(app.lines.contains { $0.contains("Split from") && $0.contains("SB-1") })
     app.press(.close)
@@ -175,10 +175,10 @@ import Testing
     app.press(.deleteStory)
     #expect(app.lines[23].contains("Delete 4 stories?"))
     app.press(.character("y"))
-    #expect(app.state.board.storyCount == 24)
+    #expect(app.state.board.storyCount == 31)
     #expect(app.state.marked.isEmpty)
     app.press(.undo)
-    #expect(app.state.board.storyCount == 28)
+    #expect(app.state.board.storyCount == 35)
   }
 
   @Test func filterAsYouTypeAndEscapeClears() throws {

@@ -113,3 +113,42 @@ import Testing
     #expect(app.state.flash?.text.contains("needs a closed sprint") == true)
   }
 }
+
+/// The sprint review export, compared with stored Markdown files.
+@Suite struct SprintReviewTests {
+  let board = Fixtures.reportBoard()
+
+  @Test func theActiveSprintsReview() throws {
+    let sprint = try SprintReview.sprint(named: "current", on: board)
+    #expect(sprint.name == "Sprint 1")
+    let text = SprintReview.markdown(board: board, sprint: sprint, now: Fixtures.reportNow)
+    assertSnapshot(text: text, named: "sprint-review-sprint-1.md")
+    #expect(text.contains("| Not completed | 13 | 2 |"))
+    #expect(text.contains("SHOP-5** Card brand icons: re-estimated 3 → 5 points"))
+  }
+
+  @Test func aClosedSprintsReviewListsCarriedOverWork() throws {
+    let sprint = try SprintReview.sprint(named: "sprint 0", on: board)
+    let text = SprintReview.markdown(board: board, sprint: sprint, now: Fixtures.reportNow)
+    assertSnapshot(text: text, named: "sprint-review-sprint-0.md")
+    #expect(text.contains("**SHOP-7** Order confirmation email (3 points) → the product backlog"))
+  }
+
+  @Test func titlesCannotBreakTheTablesOrTheTerminal() throws {
+    var board = board
+    _ = try board.edit(StoryID(3), [.title("Pipes | and \u{1B}[31mred\u{1B}[0m")], at: Fixtures.reportNow)
+    let sprint = try SprintReview.sprint(named: "Sprint 1", on: board)
+    let text = SprintReview.markdown(board: board, sprint: sprint, now: Fixtures.reportNow)
+    #expect(text.contains("Pipes \\| and ^[[31mred^[[0m"))
+    #expect(!text.contains("\u{1B}"))
+  }
+
+  @Test func sprintsThatCannotBeReviewedSayWhy() {
+    #expect(throws: SprintReview.Failure.self) { try SprintReview.sprint(named: "Sprint 9", on: board) }
+    #expect(
+      (try? SprintReview.sprint(named: "Sprint 9", on: board)) == nil
+        && "\(SprintReview.Failure.noSprint("Sprint 9", known: ["Sprint 0", "Sprint 1"]))"
+          == "no sprint named \"Sprint 9\" (sprints: Sprint 0, Sprint 1)")
+    #expect(throws: SprintReview.Failure.self) { try SprintReview.sprint(named: "current", on: Fixtures.tinyBoard()) }
+  }
+}

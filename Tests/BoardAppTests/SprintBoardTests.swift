@@ -120,8 +120,8 @@ import Testing
     app.press(.enter)
     #expect(app.state.prompt?.editor.text == "2026-12-21")
     app.press(.enter)
-    // Sprint 13 closed with nothing done: no velocity to suggest from.
-    #expect(app.state.prompt?.label == "Capacity in points (empty: none): ")
+    // Sprints 12 and 13 finished 16 and 26 points.
+    #expect(app.state.prompt?.label == "Capacity (average velocity 21): ")
     app.press(.control("u"))
     app.type("30")
     app.press(.enter)
@@ -137,8 +137,8 @@ import Testing
     let app = try onBoard(board: board)
     app.press(.newSprint)
     app.press(Key.enter, Key.enter, Key.enter, Key.enter)
-    #expect(app.state.prompt?.label == "Capacity (average velocity 3): ")  // (0 + 6) / 2
-    #expect(app.state.prompt?.editor.text == "3")
+    #expect(app.state.prompt?.label == "Capacity (average velocity 16): ")  // (16 + 26 + 6) / 3
+    #expect(app.state.prompt?.editor.text == "16")
   }
 
   @Test func startingASprintWarnsAboutStoriesNotReady() throws {

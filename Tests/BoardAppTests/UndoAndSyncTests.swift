@@ -12,15 +12,15 @@ import Testing
     app.press(.addStory)
     app.type("Undo me")
     app.press(.enter)
-    #expect(app.state.board.story(StoryID(29)) != nil)
+    #expect(app.state.board.story(StoryID(36)) != nil)
     app.press(.undo)
-    #expect(app.state.board.story(StoryID(29)) == nil)
-    #expect(try app.store.load().story(StoryID(29)) == nil)
+    #expect(app.state.board.story(StoryID(36)) == nil)
+    #expect(try app.store.load().story(StoryID(36)) == nil)
     #expect(app.lines[22].contains("Undone"))
     app.press(.redo)
-    #expect(app.state.board.story(StoryID(29))?.title == "Undo me")
-    #expect(try app.store.load().story(StoryID(29))?.title == "Undo me")
-    #expect(app.state.backlog.selection == StoryID(29))
+    #expect(app.state.board.story(StoryID(36))?.title == "Undo me")
+    #expect(try app.store.load().story(StoryID(36))?.title == "Undo me")
+    #expect(app.state.backlog.selection == StoryID(36))
   }
 
   @Test func undoARankMoveRestoresTheOrderOnDiskToo() throws {
@@ -52,7 +52,7 @@ import Testing
     alice.type("From Alice")
     alice.press(.enter)
     #expect(bob.runtime.pullChangesFromOthers())
-    #expect(bob.state.board.story(StoryID(29))?.title == "From Alice")
+    #expect(bob.state.board.story(StoryID(36))?.title == "From Alice")
     #expect(bob.state.backlog.selection == StoryID(3))
     #expect(bob.runtime.pullChangesFromOthers() == false)
   }
@@ -94,10 +94,10 @@ import Testing
     bob.type("Bob's")
     bob.press(.enter)
     let stored = try store.load()
-    #expect(stored.story(StoryID(29))?.title == "Alice's")
-    #expect(stored.story(StoryID(30))?.title == "Bob's")
-    #expect(bob.state.backlog.selection == StoryID(30))
-    #expect(bob.state.board.story(StoryID(29))?.title == "Alice's")
-    #expect(bob.lines.contains { $0.hasPrefix("› SB-30 ") })
+    #expect(stored.story(StoryID(36))?.title == "Alice's")
+    #expect(stored.story(StoryID(37))?.title == "Bob's")
+    #expect(bob.state.backlog.selection == StoryID(37))
+    #expect(bob.state.board.story(StoryID(36))?.title == "Alice's")
+    #expect(bob.lines.contains { $0.hasPrefix("› SB-37 ") })
   }
 }

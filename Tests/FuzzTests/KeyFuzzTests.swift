@@ -143,11 +143,12 @@ enum FuzzRun {
     return nil
   }
 
-  /// The board without the parts an undo legitimately adds to (history, times).
+  /// The board without the parts an undo legitimately adds to (status and scope history, times).
   static func comparable(_ board: Board) -> [Story] {
     board.stories.map { story in
       var copy = story
       copy.history = []
+      copy.scopeHistory = []
       copy.updatedAt = copy.createdAt
       return copy
     }

@@ -33,8 +33,13 @@ import Testing
     #expect(WorkingDays(parsing: "") == nil)
     #expect(WorkingDays(parsing: "mo") == nil)
     #expect(WorkingDays.mondayToFriday.description == "mon-fri")
-    #expect(WorkingDays(weekdays: [1, 3, 5, 6, 7]).description == "mon,wed,fri-sun")
+    #expect(WorkingDays(weekdays: [1, 3, 5, 6, 7]).description == "wed,fri-mon")
+    #expect(WorkingDays(weekdays: [1, 2, 5, 6, 7]).description == "fri-tue")
     #expect(WorkingDays(weekdays: [6, 7]).description == "sat,sun")
+    #expect(WorkingDays(weekdays: [7, 1, 2, 3, 4]).description == "sun-thu")
+    for text in ["mon-fri", "sun-thu", "mon,wed,fri-sun", "sat,sun", "tue", "all", "fri-mon"] {
+      #expect(WorkingDays(parsing: text).map { WorkingDays(parsing: $0.description) } == WorkingDays(parsing: text))
+    }
   }
 
   @Test func sprintDaysSkipTheWeekend() throws {

@@ -39,7 +39,8 @@ public enum ReportCharts {
   public static func velocity(_ velocity: Velocity, in area: Rect, glyphs: ChartGlyphs, into grid: inout Grid) {
     let (chart, legend) = area.splitBottom(1)
     let maximum = velocity.entries.flatMap { [$0.committed, $0.completed] }.max() ?? 1
-    let axes = ChartAxes(area: chart, maximum: maximum, glyphs: glyphs)
+    // Headroom above the tallest bar for its value.
+    let axes = ChartAxes(area: chart, maximum: maximum * 1.1, glyphs: glyphs)
     let plot = axes.plot
     // Each sprint: two bars side by side, then a gap; as many recent sprints as fit.
     let barWidth = max(1, min(4, (plot.width / max(1, velocity.entries.count) - 2) / 2))

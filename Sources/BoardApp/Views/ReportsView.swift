@@ -64,17 +64,21 @@ struct ReportsView {
 
   private func drawSprintLine(_ report: SprintReport, _ area: Rect, into grid: inout Grid) {
     let sprint = report.sprint
-    var text = " \(sprint.name) · \(sprint.state.rawValue)"
-    if let start = sprint.start { text += " · \(start) → \(sprint.end.map(\.description) ?? "open")" }
-    if sprint.state == .active, !report.days.isEmpty {
-      text += " · day \(min(report.samples.count, report.days.count)) of \(report.days.count)"
-    }
-    if !sprint.goal.isEmpty { text += " · Goal: \(sprint.goal)" }
     let keys = [Command.previousSprint, .nextSprint].compactMap { state.keymap.keys(for: $0, in: .reports).first?.description }
     let hint = "  \(keys.joined(separator: " ")) other sprints"
     let room = max(0, area.width - TextWidth.of(hint))
-    let used = grid.put(TextWidth.truncate(text, to: room), at: area.origin, limit: room, style: Style(.accent, bold: true))
-    _ = grid.put(hint, at: Point(area.x + used, area.y), limit: area.width - used, style: Style(.dim))
+    let style = Style(.accent, bold: true)
+    var line: StyledLine = [Span(" \(sprint.name) · \(sprint.state.rawValue)", style)]
+    if let start = sprint.start {
+      line.appendIfFits(Span(" · \(start) → \(sprint.end.map(\.description) ?? "open")", style), width: room)
+    }
+    if sprint.state == .active, !report.days.isEmpty {
+      line.appendIfFits(
+        Span(" · day \(min(report.samples.count, report.days.count)) of \(report.days.count)", style), width: room)
+    }
+    if !sprint.goal.isEmpty { line.appendIfFits(Span(" · Goal: \(sprint.goal)", style), width: room) }
+    line.append(Span(hint, Style(.dim)))
+    _ = grid.put(line, at: area.origin, limit: area.width)
   }
 
   private func drawNumbers(_ report: SprintReport, _ area: Rect, into grid: inout Grid) {

@@ -29,6 +29,8 @@ public struct SprintReport: Equatable, Sendable {
   public let committed: Double
   /// Stories finished in the sprint, with their cycle times.
   public let cycleTimes: [CycleTime]
+  /// When the last sample was measured (nil before the sprint's first day).
+  public let measuredAt: Date?
 
   /// The line from `committed` at the start down to zero at the end of the last day: one
   /// point for the start, then one for the end of each day.
@@ -66,8 +68,19 @@ public struct SprintReport: Equatable, Sendable {
     let today = Day(date: now)
 
     var samples: [Sample] = []
-    for day in days where day <= today {
+    var lastTime: Date?
+    let begun = days.filter { $0 <= today }
+    for day in begun {
       var time = min(day.endOfDay, now)
+      if day == begun.last {
+        // The latest day counts up to the close, or, while the sprint runs, up to now: on a
+        // weekend, the work done since Friday shows on Friday's point until Monday begins.
+        if let closedAt = sprint.closedAt {
+          time = min(now, closedAt)
+        } else if sprint.state != .closed {
+          time = now
+        }
+      }
       if let closedAt = sprint.closedAt {
         // The close itself moves unfinished stories out: measure just before it.
         guard day <= Day(date: closedAt) else { break }
@@ -84,15 +97,15 @@ public struct SprintReport: Equatable, Sendable {
         if let index = columnIndex[status] { sample.storiesPerColumn[index] += 1 }
       }
       samples.append(sample)
+      lastTime = time
     }
     self.samples = samples
+    measuredAt = lastTime
     committed = samples.first?.scope ?? board.stories(inSprint: sprint.name).compactMap(\.points?.value).reduce(0, +)
 
     // Cycle times of the stories done at the last sample.
     var cycleTimes: [CycleTime] = []
-    if let doneStatus, let lastDay = samples.last?.day {
-      var end = min(lastDay.endOfDay, now)
-      if let closedAt = sprint.closedAt { end = min(end, closedAt.addingTimeInterval(-0.001)) }
+    if let doneStatus, let end = lastTime {
       for story in stories where story.status(at: end) == doneStatus && story.scope(at: end).sprint == sprint.name {
         if let time = CycleTime(story, doneStatus: doneStatus, firstStatus: board.columns.first?.id, until: end,
           workingDays: board.workingDays)
