@@ -60,7 +60,7 @@ final class SmallDisk {
     try FileManager.default.removeItem(atPath: disk.path + "/filler")
     let queue = try DatabaseQueue(path: board)
     #expect(try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
-    #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM story") } == 28)
+    #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM story") } == 35)
     try queue.close()
   }
 
@@ -104,7 +104,7 @@ final class SmallDisk {
     try tmux.press("G", "a")
     try tmux.type("Typed just before the line dropped")
     try tmux.press("Enter")
-    try tmux.waitFor(text: "Added SB-29")
+    try tmux.waitFor(text: "Added SB-36")
     kill(try workspace.pid(), SIGHUP)
     #expect(try tmux.waitForExit() == 0)
     #expect(try tmux.paneValue("#{alternate_on}") == "0")

@@ -28,8 +28,8 @@ import Testing
       "--label", "export", "--label", "pmo", "--assignee", "dana", "--sprint", "current",
       "--criterion", "Columns match Jira's")
     #expect(added.status == 0)
-    #expect(added.output == "SB-29\n")
-    let shown = try scrum("show", "SB-29", "--json")
+    #expect(added.output == "SB-36\n")
+    let shown = try scrum("show", "SB-36", "--json")
     let story = try #require(try JSONSerialization.jsonObject(with: Data(shown.output.utf8)) as? [String: Any])
     #expect(story["title"] as? String == "Export to CSV")
     #expect(story["points"] as? Int == 3)
@@ -42,7 +42,7 @@ import Testing
     let keys = try #require(try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]]).compactMap {
       $0["key"] as? String
     }
-    #expect(keys == ["SB-6", "SB-7", "SB-8", "SB-29"])
+    #expect(keys == ["SB-6", "SB-7", "SB-8", "SB-36"])
     let text = try scrum("list", "--sprint", "backlog")
     #expect(text.output.hasPrefix("SB-9 "))
     #expect(text.output.split(separator: "\n").count == 20)

@@ -24,19 +24,19 @@ import Testing
     try tmux.waitFor(text: "New story title:")
     try tmux.type("Export the sprint review as Markdown")
     try tmux.press("Enter")
-    screen = try tmux.waitFor(text: "› SB-29 · Export the sprint review")
-    #expect(screen.contains("Added SB-29"))
+    screen = try tmux.waitFor(text: "› SB-36 · Export the sprint review")
+    #expect(screen.contains("Added SB-36"))
 
     // Rank it above SB-3: the selection moves with it.
     try tmux.press("K")
-    screen = try tmux.waitFor("SB-29 above SB-3") { screen in
-      guard let new = screen.row(containing: "SB-29"), let old = screen.row(containing: "SB-3 ") else { return false }
+    screen = try tmux.waitFor("SB-36 above SB-3") { screen in
+      guard let new = screen.row(containing: "SB-36"), let old = screen.row(containing: "SB-3 ") else { return false }
       return new < old
     }
-    #expect(screen.contains("› SB-29"))
+    #expect(screen.contains("› SB-36"))
 
     try tmux.press("Enter")
-    screen = try tmux.waitFor(text: "SB-29 · story · To Do")
+    screen = try tmux.waitFor(text: "SB-36 · story · To Do")
     #expect(screen.contains("Export the sprint review as Markdown"))
     #expect(screen.contains("not ready"))
     try tmux.press("q")
@@ -47,13 +47,13 @@ import Testing
     let sprintKeys = try workspace.stories().filter { $0["sprint"] as? String == "Sprint 14" }.compactMap {
       $0["key"] as? String
     }
-    #expect(Array(sprintKeys.prefix(4)) == ["SB-1", "SB-2", "SB-29", "SB-3"])
+    #expect(Array(sprintKeys.prefix(4)) == ["SB-1", "SB-2", "SB-36", "SB-3"])
 
     // Open it again: as left.
     let again = try TmuxSession(command: "\(workspace.binary) --board \(workspace.board)")
     defer { again.stop() }
     screen = try again.waitFor(text: "Product backlog")
-    let new = try #require(screen.row(containing: "SB-29 · Export the sprint review"))
+    let new = try #require(screen.row(containing: "SB-36 · Export the sprint review"))
     let old = try #require(screen.row(containing: "SB-3 "))
     #expect(new < old)
     try again.press("q")
@@ -70,16 +70,16 @@ import Testing
     try tmux.waitFor(text: "New story title:")
     try tmux.type("Survives a kill")
     try tmux.press("Enter")
-    try tmux.waitFor(text: "› SB-29 · Survives a kill")
+    try tmux.waitFor(text: "› SB-36 · Survives a kill")
     try tmux.press("K")
-    try tmux.waitFor("SB-29 ranked above SB-28") { screen in
-      guard let new = screen.row(containing: "SB-29"), let old = screen.row(containing: "SB-28") else { return false }
+    try tmux.waitFor("SB-36 ranked above SB-28") { screen in
+      guard let new = screen.row(containing: "SB-36"), let old = screen.row(containing: "SB-28") else { return false }
       return new < old
     }
     kill(try workspace.pid(), SIGKILL)
     #expect(try tmux.waitForExit() == 137)
     let backlog = try workspace.stories().filter { $0["sprint"] is NSNull }.compactMap { $0["key"] as? String }
-    #expect(backlog.suffix(3) == ["SB-27", "SB-29", "SB-28"])
+    #expect(backlog.suffix(3) == ["SB-27", "SB-36", "SB-28"])
   }
 }
 
@@ -106,21 +106,21 @@ import Testing
     try tmux.waitFor(text: "New story title:")
     try tmux.type("Export backlog as CVS")
     try tmux.press("Enter")
-    try tmux.waitFor(text: "› SB-29 · Export backlog as CVS")
+    try tmux.waitFor(text: "› SB-36 · Export backlog as CVS")
     try tmux.press("e")
     try tmux.waitFor(text: "Title: Export backlog as CVS")
     try tmux.press("BSpace", "BSpace", "BSpace")
     try tmux.type("CSV")
     try tmux.press("Enter")
-    try tmux.waitFor(text: "› SB-29 · Export backlog as CSV")
+    try tmux.waitFor(text: "› SB-36 · Export backlog as CSV")
 
     // Criteria and labels in the editor, then an estimate from the scale.
     try tmux.press("E")
-    try tmux.waitFor(text: "Saved SB-29")
+    try tmux.waitFor(text: "Saved SB-36")
     try tmux.press("p")
     try tmux.waitFor(text: "no estimate")
     try tmux.press("j", "j", "j", "j", "j", "Enter")  // 0, 0.5, 1, 2, 3
-    try tmux.waitFor(text: "› SB-29 ✓ Export backlog as CSV")
+    try tmux.waitFor(text: "› SB-36 ✓ Export backlog as CSV")
 
     // Split the second criterion off into its own story.
     try tmux.press("S")
@@ -130,12 +130,12 @@ import Testing
     try tmux.press("Enter")
     try tmux.waitFor(text: "Criteria for the new story")
     try tmux.press("j", "Space", "Enter")
-    try tmux.waitFor(text: "› SB-30 · Open the export in a spreadsheet")
+    try tmux.waitFor(text: "› SB-37 · Open the export in a spreadsheet")
 
     // Rank the first part up, then plan it into the sprint.
     try tmux.press("k", "K")
-    try tmux.waitFor("SB-29 above SB-28") { screen in
-      guard let new = screen.row(containing: "SB-29"), let old = screen.row(containing: "SB-28 ") else { return false }
+    try tmux.waitFor("SB-36 above SB-28") { screen in
+      guard let new = screen.row(containing: "SB-36"), let old = screen.row(containing: "SB-28 ") else { return false }
       return new < old
     }
     try tmux.press("s")
@@ -145,16 +145,16 @@ import Testing
     #expect(try tmux.waitForExit() == 0)
 
     let stories = try workspace.stories()
-    let first = try #require(stories.first { $0["key"] as? String == "SB-29" })
+    let first = try #require(stories.first { $0["key"] as? String == "SB-36" })
     #expect(first["title"] as? String == "Export backlog as CSV")
     #expect(first["points"] as? Int == 3)
     #expect(first["labels"] as? [String] == ["export", "pmo"])
     #expect(first["sprint"] as? String == "Sprint 14")
     #expect((first["acceptanceCriteria"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["One row per story"])
-    let part = try #require(stories.first { $0["key"] as? String == "SB-30" })
+    let part = try #require(stories.first { $0["key"] as? String == "SB-37" })
     #expect(part["labels"] as? [String] == ["export", "pmo"])
     #expect((part["acceptanceCriteria"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Opens in a spreadsheet"])
     let backlog = stories.filter { $0["sprint"] is NSNull }.compactMap { $0["key"] as? String }
-    #expect(backlog.suffix(2) == ["SB-28", "SB-30"])
+    #expect(backlog.suffix(2) == ["SB-28", "SB-37"])
   }
 }

@@ -195,11 +195,11 @@ extension SharedBoardTests {
     #expect(screen.contains("› SB-3 "))
 
     let added = try Subprocess.run([workspace.binary, "add", "Added from CI", "--board", workspace.board])
-    #expect(added.output == "SB-29\n")
-    let moved = try Subprocess.run([workspace.binary, "rank", "SB-29", "--top", "--board", workspace.board])
+    #expect(added.output == "SB-36\n")
+    let moved = try Subprocess.run([workspace.binary, "rank", "SB-36", "--top", "--board", workspace.board])
     #expect(moved.status == 0)
-    screen = try tmux.waitFor("SB-29 at the top of the backlog within 2 s", timeout: 2) { screen in
-      guard let row = screen.row(containing: "SB-29"), let heading = screen.row(containing: "Product backlog") else {
+    screen = try tmux.waitFor("SB-36 at the top of the backlog within 2 s", timeout: 2) { screen in
+      guard let row = screen.row(containing: "SB-36"), let heading = screen.row(containing: "Product backlog") else {
         return false
       }
       return row == heading + 1
