@@ -1,8 +1,11 @@
-// scrum-bench: the storage figures of a board as it grows. Run in release:
+// scrum-bench: the figures of a board as it grows. Run in release:
 //   swift run -c release scrum-bench [sizes...]      (default: 1000 10000 100000)
-// For each size it creates a board in a temporary folder and reports medians and p99 of:
-// loading the whole board, one write-through action (a rank move, one transaction, fsync'd),
-// and picking up another process's change (what the live reload does).
+//   swift run -c release scrum-bench generate N FILE (a board of N stories, for tuibench)
+// For each size it generates a realistic board (GeneratedBoard) in a temporary folder and
+// reports medians and p99 of: loading the whole board, one write-through action (a rank move,
+// one transaction, fsync'd), picking up another process's change (what the live reload
+// does), and key to finished frame in process for cursor, rank, filter and card moves. Each
+// of those checks that the frame it drew shows what it should.
 import BoardApp
 import Foundation
 import ScrumCore
@@ -13,8 +16,12 @@ import TermUI
 final class BenchTerminal: Terminal {
   var size = Size(120, 40)
   var frames = 0
+  var lastFrame = Grid(size: Size(120, 40))
   func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? { nil }
-  func draw(_ grid: Grid, cursor: Point?) { frames += 1 }
+  func draw(_ grid: Grid, cursor: Point?) {
+    frames += 1
+    lastFrame = grid
+  }
   func suspend() {}
   func resume() {}
   func suspendToShell() {}
@@ -37,7 +44,26 @@ func summary(_ samples: [Double]) -> String {
   return String(format: "%8.2f ms  (p99 %7.2f)", median, p99)
 }
 
-let sizes = CommandLine.arguments.dropFirst().compactMap(Int.init)
+/// Stops the run when a frame does not show what the action should have drawn: a fast wrong
+/// frame is no result.
+func check(_ condition: Bool, _ what: @autoclosure () -> String) {
+  if !condition {
+    FileHandle.standardError.write(Data("scrum-bench: wrong frame: \(what())\n".utf8))
+    exit(1)
+  }
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "generate" {
+  guard arguments.count == 3, let count = Int(arguments[1]) else {
+    FileHandle.standardError.write(Data("usage: scrum-bench generate N FILE\n".utf8))
+    exit(2)
+  }
+  try? FileManager.default.removeItem(atPath: arguments[2])
+  try BoardRepository.create(at: arguments[2], board: GeneratedBoard.make(stories: count, now: Date())).close()
+  exit(0)
+}
+let sizes = arguments.compactMap(Int.init)
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
@@ -46,7 +72,7 @@ var boards: [(Int, String)] = []
 print("stories   load whole board          write one change          reload another's change")
 for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
   let path = folder.appendingPathComponent("board-\(size).db").path
-  let sample = SampleBoard.make(now: Date(), extraStories: max(0, size - 28))
+  let sample = GeneratedBoard.make(stories: size, now: Date())
   try BoardRepository.create(at: path, board: sample).close()
 
   let reader = try BoardRepository.open(at: path)
@@ -88,7 +114,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
 print("")
-print("stories   cursor move (j)           rank move (J/K)           filter keystroke (\"story 12\")  card move (L/H, board)")
+print("stories   cursor move (j)           rank move (J/K)           filter keystroke (\"delivery\")  card move (L/H, board)")
 for (size, path) in boards {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
@@ -97,18 +123,32 @@ for (size, path) in boards {
   runtime.drawFrame()
   // Start in the product backlog, away from the edges.
   for _ in 0..<20 { runtime.handle(.key(.character("j"))) }
+  func selectedRowShown() -> Bool {
+    guard let id = runtime.state.backlog.selection else { return false }
+    let key = board.key(of: id)
+    return terminal.lastFrame.lines.contains { $0.hasPrefix("› \(key) ") }
+  }
   let cursor = measure(200) { runtime.handle(.key(.character(["j", "k"][Int.random(in: 0...1)]))) }
+  check(selectedRowShown(), "the selected story is not highlighted after cursor moves")
   var down = true
   let rank = measure(100) {
     runtime.handle(.key(.character(down ? "J" : "K")))
     down.toggle()
   }
-  // Typing a filter as a user does: "story 12" a letter at a time, six times over. The first
+  check(selectedRowShown(), "the ranked story is not highlighted")
+  // Typing a filter as a user does: "delivery" a letter at a time, six times over. The first
   // letter looks at every story; each next one only at what still matches.
   var filter: [Double] = []
   for _ in 0..<6 {
     runtime.handle(.key(.character("/")))
-    for character in "story 12" { filter += measure(1) { runtime.handle(.key(.character(character))) } }
+    for character in "delivery" { filter += measure(1) { runtime.handle(.key(.character(character))) } }
+    let lines = terminal.lastFrame.lines
+    check(lines[0].contains("filter: /delivery"), "the filter is not in the title bar")
+    let shown = runtime.state.backlog.selection.flatMap { runtime.state.board.story($0) }
+    check(
+      shown.map { "\($0.title) \($0.description)".lowercased().contains("delivery") } ?? false,
+      "the selected story does not match the filter")
+    check(selectedRowShown(), "the first match is not highlighted")
     runtime.handle(.key(.escape))
     runtime.handle(.key(.escape))
   }
@@ -120,6 +160,7 @@ for (size, path) in boards {
     runtime.handle(.key(.character(right ? "L" : "H")))
     right.toggle()
   }
+  check(terminal.lastFrame.lines[0].hasSuffix("Board"), "the sprint board is not on screen")
   runtime.handle(.key(.character("1")))
   store.close()
   print(
