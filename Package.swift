@@ -23,7 +23,9 @@ let package = Package(
     // SQLite through GRDB: schema, migrations, the board repository, export.
     .target(
       name: "ScrumStore",
-      dependencies: ["ScrumCore", .product(name: "GRDB", package: "GRDB.swift")]),
+      dependencies: [
+        "ScrumCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]),
 
     // Terminal-agnostic UI toolkit: cells, grid, keys, text width, the Terminal protocol.
     .target(name: "TermUI"),

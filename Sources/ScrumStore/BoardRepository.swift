@@ -291,45 +291,54 @@ public final class BoardRepository: BoardStore {
   }
 
   /// Stories (with their checklists and history) matching a condition on the story table.
+  /// Rows are decoded straight from SQLite (`RawRow`), and checklists are gathered per story
+  /// number in arrays: this is the whole cost of opening a large board.
   private func loadStories(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Story] {
     let selected = "SELECT number FROM story \(whereClause)"
     let filter = whereClause.isEmpty ? "" : "WHERE storyNumber IN (\(selected))"
-    var criteria: [Int: [Criterion]] = [:]
-    for record in try CriterionRecord.fetchAll(
-      db, sql: "SELECT * FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments)
-    {
-      criteria[record.storyNumber, default: []].append(record.criterion)
+    var parts = StoryParts()
+    try db.forEachRawRow(
+      "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
+    ) { row in parts.criteria[row.int(0), default: []].append(Criterion(row.text(1), done: row.bool(2))) }
+    try db.forEachRawRow(
+      "SELECT storyNumber, title, done, assignee FROM task \(filter) ORDER BY storyNumber, position",
+      arguments: arguments
+    ) { row in
+      parts.tasks[row.int(0), default: []].append(StoryTask(row.text(1), done: row.bool(2), assignee: row.optionalText(3)))
     }
-    var tasks: [Int: [StoryTask]] = [:]
-    for record in try TaskRecord.fetchAll(
-      db, sql: "SELECT * FROM task \(filter) ORDER BY storyNumber, position", arguments: arguments)
-    {
-      tasks[record.storyNumber, default: []].append(record.task)
-    }
-    var history: [Int: [StatusChange]] = [:]
     for record in try StatusChangeRecord.fetchAll(
       db, sql: "SELECT * FROM statusChange \(filter) ORDER BY id", arguments: arguments)
     {
-      history[record.storyNumber, default: []].append(record.change)
+      parts.history[record.storyNumber, default: []].append(record.change)
     }
-    var scopeHistory: [Int: [ScopeChange]] = [:]
     for record in try ScopeChangeRecord.fetchAll(
       db, sql: "SELECT * FROM scopeChange \(filter) ORDER BY id", arguments: arguments)
     {
-      scopeHistory[record.storyNumber, default: []].append(record.change)
+      parts.scopeHistory[record.storyNumber, default: []].append(record.change)
     }
     // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
     // again; a few changed stories are looked up by revision, which ordering would defeat.
     let order = whereClause.isEmpty ? "ORDER BY rank, number" : ""
-    let sql = "SELECT \(StoryRecord.selection) FROM story \(whereClause) \(order)"
-    return try StoryRecord.fetchAll(db, sql: sql, arguments: arguments).map { record in
-      var story = record.story
-      story.acceptanceCriteria = criteria[story.id.number] ?? []
-      story.tasks = tasks[story.id.number] ?? []
-      story.history = history[story.id.number] ?? []
-      story.scopeHistory = scopeHistory[story.id.number] ?? []
-      return story
+    var stories: [Story] = []
+    try db.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(whereClause) \(order)", arguments: arguments) {
+      row in
+      var story = StoryRecord.story(from: row)
+      let number = story.id.number
+      story.acceptanceCriteria = parts.criteria.removeValue(forKey: number) ?? []
+      story.tasks = parts.tasks.removeValue(forKey: number) ?? []
+      story.history = parts.history.removeValue(forKey: number) ?? []
+      story.scopeHistory = parts.scopeHistory.removeValue(forKey: number) ?? []
+      stories.append(story)
     }
+    return stories
+  }
+
+  /// Checklists and histories per story number, taken as each story is read.
+  private struct StoryParts {
+    var criteria: [Int: [Criterion]] = [:]
+    var tasks: [Int: [StoryTask]] = [:]
+    var history: [Int: [StatusChange]] = [:]
+    var scopeHistory: [Int: [ScopeChange]] = [:]
   }
 
   // MARK: writing

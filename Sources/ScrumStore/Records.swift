@@ -176,6 +176,20 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
     story.reference = row[16]
   }
 
+  /// Decodes a row selected with `selection`, straight from SQLite, as `init(row:)` does.
+  static func story(from row: RawRow) -> Story {
+    var story = Story(
+      id: StoryID(row.int(0)), title: row.text(1), description: row.text(2),
+      type: StoryType(rawValue: row.text(3)) ?? .story, points: row.optionalDouble(4).flatMap(Points.init),
+      status: row.text(5), rank: Rank(row.text(6)) ?? Rank.between(nil, nil), sprint: row.optionalText(7),
+      epic: row.optionalText(8), labels: decodeLabels(row.text(9)), assignee: row.optionalText(10),
+      blocked: row.optionalText(11), createdAt: Date(timeIntervalSince1970: row.double(12)),
+      updatedAt: Date(timeIntervalSince1970: row.double(13)))
+    story.splitFrom = row.optionalInt(15).map(StoryID.init)
+    story.reference = row.optionalText(16)
+    return story
+  }
+
   /// The column an edit of `field` writes, and its stored value.
   static func column(for field: StoryField) -> (String, DatabaseValueConvertible?) {
     switch field {

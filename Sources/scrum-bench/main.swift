@@ -119,13 +119,14 @@ for (size, path) in boards {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
   let terminal = BenchTerminal()
-  let runtime = Runtime(board: board, revision: revision, store: store, terminal: terminal)
+  // `consume`, as `scrum` does: the state holds the only reference to the board.
+  let runtime = Runtime(board: consume board, revision: revision, store: store, terminal: terminal)
   runtime.drawFrame()
   // Start in the product backlog, away from the edges.
   for _ in 0..<20 { runtime.handle(.key(.character("j"))) }
   func selectedRowShown() -> Bool {
     guard let id = runtime.state.backlog.selection else { return false }
-    let key = board.key(of: id)
+    let key = runtime.state.board.key(of: id)
     return terminal.lastFrame.lines.contains { $0.hasPrefix("› \(key) ") }
   }
   let cursor = measure(200) { runtime.handle(.key(.character(["j", "k"][Int.random(in: 0...1)]))) }
@@ -167,3 +168,4 @@ for (size, path) in boards {
     String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter) + "  "
       + summary(card))
 }
+

@@ -21,7 +21,9 @@ func runBoard(
   let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? 120
   let options = RuntimeOptions(
     startPane: pane, startStandup: standup, user: environment["USER"] ?? "", standupTimebox: timebox)
-  let runtime = Runtime(board: board, revision: revision, store: repository, terminal: terminal, options: options)
+  // `consume`: the state must hold the only reference to the board, or the first change copies
+  // all of it (80 ms at 100,000 stories).
+  let runtime = Runtime(board: consume board, revision: revision, store: repository, terminal: terminal, options: options)
   runtime.run()
   terminal.stop()
   if let signal = terminal.receivedSignal, signal != SIGHUP {
