@@ -44,7 +44,7 @@ struct BacklogRows: Equatable, Sendable {
   /// Story ids in display order, for moving the selection.
   private(set) var storyIDs: [StoryID] = []
   /// The product backlog's totals, for the status line.
-  private(set) var backlogTotals = Totals()
+  var backlogTotals = Totals()
   // Lookups by story number (numbers are dense and never reused): arrays, not dictionaries,
   // because building these is on the path of every change at 100,000 stories. -1 means none.
   private var rowIndex: [Int32] = []

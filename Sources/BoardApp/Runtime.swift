@@ -46,13 +46,33 @@ public final class Runtime {
     self.store = store
     self.clock = clock
     self.seenRevision = revision
-    self.state = AppState(board: board, size: terminal.size, now: clock())
+    self.state = Runtime.initialState(board: board, terminal: terminal, now: clock(), options: options)
+  }
+
+  /// The state a session starts in.
+  private static func initialState(board: Board, terminal: Terminal, now: Date, options: RuntimeOptions) -> AppState {
+    var state = AppState(board: board, size: terminal.size, now: now)
     state.chartGlyphs = terminal.showsUnicodeGraphics ? .unicode : .ascii
     state.user = options.user
     state.standupTimebox = options.standupTimebox
     state.pane = options.startPane
     _ = reduce(&state, .resized(terminal.size))
     if options.startStandup { _ = reduce(&state, .command(.startStandup)) }
+    return state
+  }
+
+  /// Draws the first screen of a large board from its top alone (`preview`: the open sprints'
+  /// stories and the first backlog stories) with the backlog's totals counted elsewhere, while
+  /// the rest loads. It is the frame the whole board gives: the session's first frame then
+  /// changes nothing on the terminal.
+  public static func drawPreview(
+    _ preview: Board, backlogTotals: (count: Int, points: Double, readyPoints: Double), on terminal: Terminal,
+    now: Date = Date(), options: RuntimeOptions = RuntimeOptions()
+  ) {
+    var state = initialState(board: preview, terminal: terminal, now: now, options: options)
+    state.overrideBacklogTotals(
+      count: backlogTotals.count, points: backlogTotals.points, readyPoints: backlogTotals.readyPoints)
+    terminal.draw(render(state), cursor: cursorPosition(state))
   }
 
   /// Runs until the user quits, the terminal hangs up or a signal asks us to stop.

@@ -236,6 +236,14 @@ public final class BoardRepository: BoardStore {
 
   // MARK: reading
 
+  /// The top of a board and its backlog's totals (`loadPreview`).
+  public struct BoardPreview: Sendable {
+    public let board: Board
+    public let backlogCount: Int
+    public let backlogPoints: Double
+    public let backlogReadyPoints: Double
+  }
+
   public func load() throws -> Board { try loadWithRevision().0 }
 
   public func loadWithRevision() throws -> (Board, Int) {
@@ -244,6 +252,38 @@ public final class BoardRepository: BoardStore {
       let stories = try loadStories(db, whereClause: "", arguments: [])
       return (settings.with(stories: stories), try currentRevision(db))
     }
+  }
+
+  /// The top of a board, enough for its first screen: the settings, the stories of the sprints
+  /// still open, the first `backlogLimit` product backlog stories by rank, and the backlog's
+  /// totals counted by SQLite. A large board shows this at once while the rest loads.
+  public func loadPreview(backlogLimit: Int) throws -> BoardPreview {
+    try reading { db in
+      let settings = try loadSettings(db)
+      let stories = try loadStories(
+        db,
+        whereClause: """
+          WHERE sprint IN (SELECT name FROM sprint WHERE state IN ('active', 'planned'))
+             OR number IN (SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?)
+          """, arguments: [backlogLimit])
+      // Ready as Story.isReady says: an estimate, a title and at least one criterion.
+      let totals = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT count(*), total(points),
+            total(CASE WHEN points IS NOT NULL AND trim(title) <> ''
+              AND EXISTS (SELECT 1 FROM criterion c WHERE c.storyNumber = s.number) THEN points END)
+          FROM story s WHERE sprint IS NULL
+          """)
+      return BoardPreview(
+        board: settings.with(stories: stories), backlogCount: totals?[0] ?? 0, backlogPoints: totals?[1] ?? 0,
+        backlogReadyPoints: totals?[2] ?? 0)
+    }
+  }
+
+  /// How many stories the board holds.
+  public func storyCount() throws -> Int {
+    try reading { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0 }
   }
 
   public func revision() throws -> Int {

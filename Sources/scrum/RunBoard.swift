@@ -2,6 +2,7 @@ import BoardApp
 import Foundation
 import Glibc
 import NcursesTerminal
+import ScrumCore
 import ScrumStore
 
 /// Fails with a one-line error, before anything else happens, if the board cannot take over
@@ -10,17 +11,39 @@ func preflightTerminal(_ environment: [String: String]) throws -> String {
   try checkTerminal(environment: environment)
 }
 
+/// From this many stories the first screen is drawn from the board's top while the rest loads.
+let previewThreshold = 5_000
+
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
 func runBoard(
   repository: BoardRepository, term: String, environment: [String: String], pane: Pane = .backlog,
   standup: Bool = false
 ) throws {
   defer { repository.close() }
-  let (board, revision) = try repository.loadWithRevision()
-  let terminal = try NcursesTerminal.start(term: term, environment: environment)
   let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? 120
   let options = RuntimeOptions(
     startPane: pane, startStandup: standup, user: environment["USER"] ?? "", standupTimebox: timebox)
+  let terminal: NcursesTerminal
+  let board: Board
+  let revision: Int
+  if try repository.storyCount() >= previewThreshold {
+    // A large board: its first screen from its top at once, then the rest (keys typed
+    // meanwhile wait in the terminal and are handled once it is in).
+    let preview = try repository.loadPreview(backlogLimit: 400)
+    terminal = try NcursesTerminal.start(term: term, environment: environment)
+    Runtime.drawPreview(
+      preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),
+      on: terminal, options: options)
+    do {
+      (board, revision) = try repository.loadWithRevision()
+    } catch {
+      terminal.stop()
+      throw error
+    }
+  } else {
+    (board, revision) = try repository.loadWithRevision()
+    terminal = try NcursesTerminal.start(term: term, environment: environment)
+  }
   // `consume`: the state must hold the only reference to the board, or the first change copies
   // all of it (80 ms at 100,000 stories).
   let runtime = Runtime(board: consume board, revision: revision, store: repository, terminal: terminal, options: options)

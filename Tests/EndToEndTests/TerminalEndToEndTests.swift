@@ -22,6 +22,22 @@ import Testing
     #expect(try !tmux.screen().contains("Product backlog"))
   }
 
+  /// A large board shows its top at once and the rest loads behind it: keys pressed meanwhile
+  /// are not lost, and the frame does not jump.
+  @Test func aLargeBoardOpensOnItsTopAndTakesKeysWhileTheRestLoads() throws {
+    let workspace = try Workspace()
+    defer { workspace.remove() }
+    let tmux = try TmuxSession(command: "\(workspace.binary) demo --stories 20000 --board \(workspace.board)")
+    defer { tmux.stop() }
+    var screen = try tmux.waitFor(text: "stories in the backlog", timeout: 60)
+    #expect(screen.contains("20020 stories in the backlog"))
+    // End: the last backlog story (the seven after it are in closed sprints).
+    try tmux.press("G")
+    screen = try tmux.waitFor(text: "› SB-20028 ", timeout: 30)
+    try tmux.press("q")
+    #expect(try tmux.waitForExit() == 0)
+  }
+
   @Test func resizingRedrawsAtOnceAndATinyWindowGetsANote() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }

@@ -1,0 +1,34 @@
+import Foundation
+import ScrumCore
+import ScrumStore
+import TermUI
+import TestSupport
+import Testing
+
+@testable import BoardApp
+
+/// A large board's first screen is drawn from its top while the rest loads: it must be the
+/// very frame the whole board gives, or the screen would jump once the load is done.
+@Suite struct PreviewTests {
+  @Test(arguments: [(Size(80, 24), Pane.backlog), (Size(200, 60), .backlog), (Size(120, 40), .board)])
+  func thePreviewIsTheFrameOfTheWholeBoard(size: Size, pane: Pane) throws {
+    var board = SampleBoard.make(now: Fixtures.now, extraStories: 900)
+    // Unready and blocked stories among the backlog, so that the totals differ from a count.
+    _ = try board.edit(StoryID(40), [.points(Points(8))], at: Fixtures.now)
+    _ = try board.edit(StoryID(41), [.blocked("Waiting"), .points(Points(13))], at: Fixtures.now)
+    let store = try BoardRepository.inMemory(board)
+    let preview = try store.loadPreview(backlogLimit: 100)
+    #expect(preview.board.storyCount < board.storyCount)
+    #expect(preview.backlogCount == board.stories(inSprint: nil).count)
+    let options = RuntimeOptions(startPane: pane, user: "alice")
+    let previewTerminal = FakeTerminal(size: size)
+    Runtime.drawPreview(
+      preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),
+      on: previewTerminal, now: Fixtures.now, options: options)
+    let fullTerminal = FakeTerminal(size: size)
+    let runtime = Runtime(
+      board: try store.load(), store: store, terminal: fullTerminal, clock: { Fixtures.now }, options: options)
+    runtime.drawFrame()
+    #expect(snapshotText(previewTerminal.lastFrame) == snapshotText(fullTerminal.lastFrame))
+  }
+}
