@@ -131,16 +131,18 @@ struct BacklogView {
   private func drawStory(_ story: Story, selected: Bool, columns: Columns, _ area: Rect, into grid: inout Grid) {
     let board = state.board
     let base = selected ? Style(.selection) : Style.normal
-    let styled: (Style) -> Style = { selected ? Style(.selection, bold: $0.bold) : $0 }
+    // The selected row is one style from end to end: on a move, the terminal gets two rows of
+    // text and a handful of attribute changes, not one per field.
+    let styled: (Style) -> Style = { selected ? Style(.selection) : $0 }
     grid.fill(area, style: base)
-    if selected { grid.put("›", at: area.origin, style: Style(.selection, bold: true)) }
+    if selected { grid.put("›", at: area.origin, style: Style(.selection)) }
     if state.marked.contains(story.id) {
       grid.put("*", at: Point(area.x + 1, area.y), style: styled(Style(.warning, bold: true)))
     }
     grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: styled(Style(.dim)))
     grid.put(
       story.isReady ? "✓" : "·", at: Point(columns.ready, area.y),
-      style: styled(story.isReady ? Style(.success, bold: true) : Style(.dim)))
+      style: styled(story.isReady ? Style(.success) : Style(.dim)))
     // The forecast sprint, right of the title: where the story is likely to land.
     let tag = forecastTag(story)
     let tagWidth = tag.map { TextWidth.of($0.text) + 1 } ?? 0
@@ -182,7 +184,7 @@ struct BacklogView {
         let points = story.points.map { $0.description } ?? "–"
         grid.put(
           String(repeating: " ", count: max(0, width - TextWidth.of(points))) + points, at: at, limit: width,
-          style: styled(story.points == nil ? Style(.dim) : Style(.normal, bold: true)))
+          style: styled(story.points == nil ? Style(.dim) : Style.normal))
       case .epic:
         if let epic = board.epic(story.epic) {
           grid.put(TextWidth.truncate(epic.title, to: width), at: at, limit: width, style: styled(Style(.epic(epic.colour))))
