@@ -32,9 +32,13 @@ struct BacklogRows: Equatable, Sendable {
     var readyPoints = 0.0
 
     mutating func add(_ story: Story) {
+      add(points: story.points?.value ?? 0, ready: story.isReady)
+    }
+
+    mutating func add(points storyPoints: Double, ready: Bool) {
       count += 1
-      points += story.points?.value ?? 0
-      if story.isReady { readyPoints += story.points?.value ?? 0 }
+      points += storyPoints
+      if ready { readyPoints += storyPoints }
     }
   }
 
@@ -89,7 +93,28 @@ struct BacklogRows: Equatable, Sendable {
     rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
     orderIndex = rowIndex
     sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
-    for id in board.rankOrder {
+    if !filtering {
+      // Unfiltered (the board after any change): from the board's flat row facts alone.
+      var sectionOfSlot = Array(repeating: -1, count: board.sprintNames.count)
+      for (index, sprint) in open.enumerated() {
+        if let slot = board.sprintSlot(of: sprint.name) { sectionOfSlot[Int(slot)] = index }
+      }
+      let facts = board.rowFacts
+      for id in board.rankOrder {
+        guard facts.indices.contains(id.number) else { continue }
+        let fact = facts[id.number]
+        if fact.sprintSlot >= 0 {
+          let index = sectionOfSlot[Int(fact.sprintSlot)]
+          guard index >= 0 else { continue }
+          sprintTotals[index].add(points: fact.points, ready: fact.ready)
+          sprintStories[index].append(id)
+        } else {
+          backlogTotals.add(points: fact.points, ready: fact.ready)
+          backlogStories.append(id)
+        }
+      }
+    }
+    for id in board.rankOrder where filtering {
       guard let story = board.story(id) else { continue }
       let shown = !filtering || filter.matches(story, key: board.key(of: id), text: matcher)
       // Totals count the whole section, so a filter never hides over-commitment.

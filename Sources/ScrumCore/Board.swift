@@ -28,6 +28,13 @@ public struct Board: Equatable, Sendable {
   private var formerSprintMembers: [String: Set<StoryID>] = [:]
   /// Every story id, ordered by rank (ties, which only concurrent writers make, by id).
   public private(set) var rankOrder: [StoryID]
+  /// What the backlog's layout needs of each story, by story number (numbers are dense and
+  /// never reused): laying out 100,000 rows then reads these, not the stories, whose copies
+  /// cost a dozen reference counts each. Kept in step by `replace` and `remove`.
+  public private(set) var rowFacts: [RowFacts] = []
+  /// Sprint names a story has been in, each with its slot in `RowFacts.sprintSlot`.
+  public private(set) var sprintNames: [String] = []
+  private var sprintSlots: [String: Int32] = [:]
 
   public init(
     name: String, prefix: String, definitionOfDone: [String] = [], columns: [Column] = Column.defaults,
@@ -57,6 +64,8 @@ public struct Board: Equatable, Sendable {
     self.rankOrder = inOrder ? stories.map(\.id) : byID.values.sorted(by: Board.precedes).map(\.id)
     let highest = stories.map(\.id.number).max() ?? 0
     self.nextStoryNumber = max(nextStoryNumber ?? 1, highest + 1)
+    rowFacts = Array(repeating: RowFacts(), count: highest + 1)
+    for story in byID.values { setRowFacts(of: story) }
   }
 
   /// Equal boards hold the same settings and stories; the lookup indexes derived from them
@@ -426,8 +435,31 @@ public struct Board: Equatable, Sendable {
     replace(story)
   }
 
+  /// The slot of a sprint name in `RowFacts.sprintSlot`, if a story was ever in it.
+  public func sprintSlot(of name: String) -> Int32? { sprintSlots[name] }
+
+  private mutating func setRowFacts(of story: Story) {
+    let number = story.id.number
+    guard number >= 0 else { return }
+    if number >= rowFacts.count {
+      rowFacts.append(contentsOf: repeatElement(RowFacts(), count: max(number + 1 - rowFacts.count, rowFacts.count / 2)))
+    }
+    var slot: Int32 = -1
+    if let sprint = story.sprint {
+      if let existing = sprintSlots[sprint] {
+        slot = existing
+      } else {
+        slot = Int32(sprintNames.count)
+        sprintNames.append(sprint)
+        sprintSlots[sprint] = slot
+      }
+    }
+    rowFacts[number] = RowFacts(exists: true, sprintSlot: slot, points: story.points?.value ?? 0, ready: story.isReady)
+  }
+
   /// A new version of a story, in place (its rank unchanged), or a new story's entry.
   private mutating func replace(_ story: Story) {
+    setRowFacts(of: story)
     let old = storiesByID.updateValue(story, forKey: story.id)
     if old?.sprint != story.sprint || old == nil {
       if let sprint = old?.sprint {
@@ -445,6 +477,7 @@ public struct Board: Equatable, Sendable {
   }
 
   private mutating func remove(_ id: StoryID) {
+    if rowFacts.indices.contains(id.number) { rowFacts[id.number] = RowFacts() }
     if let sprint = storiesByID.removeValue(forKey: id)?.sprint { sprintMembers[sprint]?.remove(id) }
     rankOrder.removeAll { $0 == id }
   }
@@ -462,6 +495,22 @@ public struct Board: Equatable, Sendable {
       }
     }
     return low
+  }
+}
+
+/// A story's place and weight in the backlog's layout: its sprint (a slot in
+/// `Board.sprintNames`, -1 for the product backlog), its points and whether it is ready.
+public struct RowFacts: Equatable, Sendable {
+  public var exists = false
+  public var sprintSlot: Int32 = -1
+  public var points = 0.0
+  public var ready = false
+  public init() {}
+  public init(exists: Bool, sprintSlot: Int32, points: Double, ready: Bool) {
+    self.exists = exists
+    self.sprintSlot = sprintSlot
+    self.points = points
+    self.ready = ready
   }
 }
 

@@ -114,7 +114,9 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
 print("")
-print("stories   cursor move (j)           rank move (J/K)           filter keystroke (\"delivery\")  card move (L/H, board)")
+print(
+  "stories   cursor move (j)           rank move (J/K)           estimate (p, Enter)       "
+    + "filter keystroke (\"delivery\")  card move (L/H, board)")
 for (size, path) in boards {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
@@ -137,6 +139,16 @@ for (size, path) in boards {
     down.toggle()
   }
   check(selectedRowShown(), "the ranked story is not highlighted")
+  // An estimate set from the picker (p, a step down the scale, Enter): any change but a rank
+  // move lays the backlog's rows out again, from the board's row facts.
+  var estimate: [Double] = []
+  for step in 0..<40 {
+    runtime.handle(.key(.character("p")))
+    runtime.handle(.key(.character(step % 2 == 0 ? "j" : "k")))
+    estimate += measure(1) { runtime.handle(.key(.enter)) }
+  }
+  estimate.sort()
+  check(runtime.state.picker == nil && selectedRowShown(), "the estimated story is not highlighted")
   // Typing a filter as a user does: "delivery" a letter at a time, six times over. The first
   // letter looks at every story; each next one only at what still matches.
   var filter: [Double] = []
@@ -165,7 +177,7 @@ for (size, path) in boards {
   runtime.handle(.key(.character("1")))
   store.close()
   print(
-    String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(filter) + "  "
-      + summary(card))
+    String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(estimate) + "  "
+      + summary(filter) + "  " + summary(card))
 }
 

@@ -127,6 +127,17 @@ enum FuzzRun {
           return Failure(step: step, message: "the backlog rows differ from a fresh rebuild")
         }
         let board = app.state.board
+        for (number, fact) in board.rowFacts.enumerated() {
+          let story = board.story(StoryID(number))
+          let sprint = fact.sprintSlot >= 0 ? board.sprintNames[Int(fact.sprintSlot)] : nil
+          guard fact.exists == (story != nil),
+            story.map({ $0.sprint == sprint && ($0.points?.value ?? 0) == fact.points && $0.isReady == fact.ready })
+              ?? true
+          else { return Failure(step: step, message: "the row facts of #\(number) are stale") }
+        }
+        for id in board.rankOrder where !board.rowFacts.indices.contains(id.number) {
+          return Failure(step: step, message: "\(id) has no row facts")
+        }
         for sprint in board.sprints where board.stories(inSprint: sprint.name).map(\.id) != board.stories.filter({ $0.sprint == sprint.name }).map(\.id) {
           return Failure(step: step, message: "the sprint index of \(sprint.name) is stale")
         }
