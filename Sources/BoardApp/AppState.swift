@@ -225,7 +225,10 @@ public struct UndoEntry: Equatable, Sendable {
   public var inverse: BoardChange
 }
 
-/// The help overlay's scroll position.
+/// The help overlay: which pane's keys it lists first, and its scroll position.
 public struct HelpState: Equatable, Sendable {
   public var scroll: Int = 0
+  /// The keys of where the user was come first: what they are looking for.
+  public var first: Scope = .global
+  public init(first: Scope = .global) { self.first = first }
 }

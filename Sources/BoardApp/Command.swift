@@ -157,7 +157,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .nextSection: return "next section"
     case .showBacklog: return "the backlog"
     case .showBoard: return "the sprint board"
-    case .showReports: return "reports: burndown, burnup, velocity, flow, cycle time"
+    case .showReports: return "burndown, burnup, velocity, flow and cycle time"
     case .previousReport: return "previous report"
     case .nextReport: return "next report"
     case .previousSprint: return "the sprint before"

@@ -1,7 +1,7 @@
 func reduceHelp(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard var help = state.help else { return [] }
   let layout = Layout(state)
-  let lineCount = HelpText(keymap: state.keymap).lines.count
+  let lineCount = HelpText(keymap: state.keymap, first: help.first).lines.count
   let maxScroll = max(0, lineCount - layout.helpText.height)
   switch command {
   case .moveDown: help.scroll += 1

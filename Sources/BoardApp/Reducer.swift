@@ -64,7 +64,7 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     if state.help != nil { return reduceHelp(&state, command) }
     if state.picker != nil { return reducePicker(&state, command) }
     if command == .help {
-      state.help = HelpState()
+      state.help = HelpState(first: state.scope)
       return []
     }
     if let pane = paneSwitch(command, from: state.pane) {

@@ -87,6 +87,15 @@ import Testing
     #expect(app.state.pane == .reports)
   }
 
+  @Test func helpFromTheReportsListsTheirKeysFirst() throws {
+    let app = try reports()
+    app.press(.help)
+    #expect(app.lines[2].contains("Reports"))
+    #expect(app.lines[3...14].contains { $0.contains("h ←") && $0.contains("previous report") })
+    app.press(.close)
+    #expect(app.state.help == nil && app.state.pane == .reports)
+  }
+
   @Test func withoutSprintsTheReportsSayWhatToDo() throws {
     let app = try Session(size: Size(80, 24), board: Fixtures.tinyBoard(), now: Fixtures.now)
     app.press(.showReports)

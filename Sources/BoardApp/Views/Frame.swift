@@ -36,7 +36,7 @@ public func render(_ state: AppState) -> Grid {
     PickerOverlay(picker: picker).draw(into: &grid, layout: layout)
   }
   if let help = state.help {
-    HelpOverlay(keymap: state.keymap, scroll: help.scroll).draw(into: &grid, layout: layout)
+    HelpOverlay(keymap: state.keymap, help: help).draw(into: &grid, layout: layout)
   }
   return grid
 }

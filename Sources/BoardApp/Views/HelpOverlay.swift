@@ -1,13 +1,15 @@
 import TermUI
 
-/// The help text, generated from the keymap: every bound command, grouped by where it applies.
+/// The help text, generated from the keymap: every bound command, grouped by where it
+/// applies, the group of `first` (where the user is) on top.
 struct HelpText {
   let lines: [StyledLine]
 
-  init(keymap: Keymap) {
+  init(keymap: Keymap, first: Scope = .global) {
     var lines: [StyledLine] = []
     var lastScope: Scope?
-    for entry in keymap.documented {
+    let entries = keymap.documented
+    for entry in entries.filter({ $0.scope == first }) + entries.filter({ $0.scope != first }) {
       if entry.scope != lastScope {
         if lastScope != nil { lines.append([]) }
         lines.append([Span(entry.scope.title, Style(.accent, bold: true))])
@@ -23,14 +25,15 @@ struct HelpText {
 /// `?`: a box over the pane listing every key.
 struct HelpOverlay {
   let keymap: Keymap
-  let scroll: Int
+  let help: HelpState
 
   func draw(into grid: inout Grid, layout: Layout) {
     let box = layout.helpBox
     // Blank the rows behind the box edge to edge, so no half-covered row shows at its sides.
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
     grid.drawBox(box, title: "Keys · Esc closes", style: Style(.accent))
-    let text = HelpText(keymap: keymap)
+    let text = HelpText(keymap: keymap, first: help.first)
+    let scroll = help.scroll
     let area = layout.helpText
     for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {
       grid.put(line, at: Point(area.x, area.y + offset), limit: area.width)
