@@ -10,6 +10,8 @@ public enum Action: Equatable, Sendable {
   case resized(Size)
   /// Time passed with no key (a running standup shows its timer).
   case clockTicked
+  /// No key is waiting: look at the next slice of a filter over a large backlog.
+  case continueFiltering
   /// Writing a change failed; the runtime reloaded the board as it is on disk.
   case persistFailed(message: String, reloaded: Board?)
   /// New stories got other keys than the ones shown, because another process took them first.

@@ -76,7 +76,11 @@ public struct Flash: Equatable, Sendable {
 public struct AppState: Equatable, Sendable {
   public var board: Board {
     didSet {
-      if !rowsUpdatedInPlace { backlogRows = BacklogRows(board: board, filter: filter) }
+      if !rowsUpdatedInPlace {
+        // Worked out whole, for the board as it is now.
+        filterJob = nil
+        backlogRows = BacklogRows(board: board, filter: filter)
+      }
       if showForecast { updateForecast() }
     }
   }
@@ -88,7 +92,9 @@ public struct AppState: Equatable, Sendable {
       guard filter != oldValue else { return }
       var sameFacets = filter
       sameFacets.text = oldValue.text
-      if sameFacets == oldValue, !oldValue.text.isEmpty, filter.text.hasPrefix(oldValue.text) {
+      let narrowing = sameFacets == oldValue && !oldValue.text.isEmpty && filter.text.hasPrefix(oldValue.text)
+      if startFilterJob(narrowing: narrowing, from: oldValue) { return }
+      if narrowing {
         // One more letter typed: only what matched before can match now.
         let filter = filter
         let board = board
@@ -99,6 +105,8 @@ public struct AppState: Equatable, Sendable {
       }
     }
   }
+  /// A filter over a large backlog being worked out in slices (nil when none is).
+  private(set) var filterJob: FilterJob?
   /// Stories marked for an action on many at once (Space, v, V).
   public var marked: Set<StoryID> = []
   /// Where a range mark (V) starts.
@@ -192,6 +200,55 @@ extension AppState {
     } else if rows.position(of: id) != nil {
       backlogRows = BacklogRows(board: board, filter: filter)
     }
+  }
+
+  /// Starts working out a text filter over a large backlog a slice at a time, and looks as
+  /// far as the screen needs; false when the filter is better worked out whole (a small
+  /// backlog, no text, facets only).
+  private mutating func startFilterJob(narrowing: Bool, from old: BacklogFilter) -> Bool {
+    guard !filter.text.isEmpty else {
+      filterJob = nil
+      return false
+    }
+    let candidates: [StoryID]
+    if narrowing, let job = filterJob, job.filter == old {
+      candidates = job.stillPossible
+    } else if narrowing, filterJob == nil {
+      // The last filter was worked out whole: only its backlog matches can match.
+      candidates = backlogRows.backlogSection
+    } else {
+      candidates = board.backlogIDs
+    }
+    guard candidates.count >= FilterJob.threshold || filterJob != nil else {
+      filterJob = nil
+      return false
+    }
+    var job = FilterJob(filter: filter, candidates: candidates)
+    job.run(board: board, limit: FilterJob.keystrokeBudget, enough: FilterJob.screenful)
+    settle(job)
+    return true
+  }
+
+  /// Shows a filter job's matches so far, and forgets the job once it is done.
+  private mutating func settle(_ job: FilterJob) {
+    backlogRows = BacklogRows(
+      board: board, filter: job.filter, backlogMatches: job.matches, backlogTotals: backlogRows.backlogTotals)
+    filterJob = job.isDone ? nil : job
+  }
+
+  /// Looks at the next slice of a pending filter; the runtime calls it while no key comes.
+  mutating func continueFiltering() {
+    guard var job = filterJob else { return }
+    job.run(board: board, limit: FilterJob.sliceSize)
+    settle(job)
+  }
+
+  /// Works a pending filter out to the end: whatever is not typing into the filter needs all
+  /// of its matches (the last one, the next match, a range of marks).
+  mutating func finishFiltering() {
+    guard var job = filterJob else { return }
+    job.run(board: board, limit: .max)
+    settle(job)
   }
 
   /// Backlog totals counted outside this board (a preview of a large board holds only its top).

@@ -81,6 +81,32 @@ struct BacklogRows: Equatable, Sendable {
     return next
   }
 
+  /// The rows for a filter whose backlog matches are worked out elsewhere (`FilterJob`), so
+  /// far as `backlogMatches`: the sprints' few stories are filtered here, whole; the totals
+  /// (which a filter never changes) are the backlog's `backlogTotals`.
+  init(board: Board, filter: BacklogFilter, backlogMatches: [StoryID], backlogTotals: Totals) {
+    let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
+    rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
+    orderIndex = rowIndex
+    sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
+    let matcher = TextMatcher(filter.text)
+    for (index, sprint) in open.enumerated() {
+      var totals = Totals()
+      var shown: [StoryID] = []
+      for story in board.stories(inSprint: sprint.name) {
+        totals.add(story)
+        if filter.matches(story, key: board.key(of: story.id), text: matcher) { shown.append(story.id) }
+      }
+      sprintHeadings.append((sprint, totals))
+      rows.append(.sprintHeading(index))
+      addSection(shown, isSprint: true)
+      rows.append(.gap)
+    }
+    self.backlogTotals = backlogTotals
+    rows.append(.backlogHeading)
+    addSection(backlogMatches, isSprint: false)
+  }
+
   init(board: Board, filter: BacklogFilter = BacklogFilter()) {
     // Sprints still to finish, the active one first: they are what the backlog plans into.
     let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
@@ -203,6 +229,9 @@ struct BacklogRows: Equatable, Sendable {
 
   /// A story's place among all listed stories.
   func position(of id: StoryID) -> Int? { BacklogRows.lookup(orderIndex, id) }
+
+  /// The product backlog's stories shown, in rank order (it is always the last section).
+  var backlogSection: [StoryID] { sections.last ?? [] }
 
   /// The stories of the section (sprint or backlog) that `id` is in, in rank order.
   func section(of id: StoryID) -> [StoryID] {

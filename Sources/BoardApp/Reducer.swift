@@ -33,9 +33,18 @@ private func normalizeView(_ state: inout AppState) {
 }
 
 private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+  if case .continueFiltering = action {
+    state.continueFiltering()
+    return []
+  }
+  // Only typing into the filter goes on while its matches are still being looked for;
+  // anything else needs all of them first.
+  if state.filterJob != nil, !isTypingIntoTheFilter(state, action) { state.finishFiltering() }
   // A flash lasts until the next thing the user does.
   if case .persistFailed = action {} else { state.flash = nil }
   switch action {
+  case .continueFiltering:
+    return []
   case .resized(let size):
     // normalizeView brings every cursor and scroll within the new size.
     state.size = size
@@ -79,6 +88,17 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .board: return state.standup == nil ? reduceSprintBoard(&state, command) : reduceStandup(&state, command)
     case .reports: return reduceReports(&state, command)
     }
+  }
+}
+
+private func isTypingIntoTheFilter(_ state: AppState, _ action: Action) -> Bool {
+  switch action {
+  case .typed:
+    // Enter too: the rest is looked at while the user reads the list.
+    guard case .filterText = state.prompt?.purpose else { return false }
+    return true
+  case .resized, .clockTicked: return true
+  default: return false
   }
 }
 

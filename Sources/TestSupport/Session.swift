@@ -58,6 +58,10 @@ public final class Session {
     }
   }
 
+  /// A pause between keys: whatever the board works out while no key comes (a filter over a
+  /// large backlog) is done.
+  public func idle() { runtime.finishPendingWork() }
+
   /// Types text into a prompt, one character at a time.
   public func type(_ text: String) {
     for character in text { runtime.handle(.key(.character(character))) }

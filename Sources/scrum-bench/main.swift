@@ -180,4 +180,3 @@ for (size, path) in boards {
     String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(estimate) + "  "
       + summary(filter) + "  " + summary(card))
 }
-

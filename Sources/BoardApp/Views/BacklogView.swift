@@ -92,10 +92,15 @@ struct BacklogView {
         }
       case .emptySection(let isSprint):
         let addKey = state.keymap.keys(for: .addStory, in: .backlog).first
-        let note =
-          isSprint
-          ? "No stories planned in this sprint yet"
-          : "The product backlog is empty" + (addKey.map { ": press \($0) to add a story" } ?? "")
+        let note: String
+        if state.filter.isActive {
+          note = state.filterJob == nil ? "No story here matches the filter" : "Looking for matches…"
+        } else {
+          note =
+            isSprint
+            ? "No stories planned in this sprint yet"
+            : "The product backlog is empty" + (addKey.map { ": press \($0) to add a story" } ?? "")
+        }
         grid.put("   " + note, in: area, style: Style(.dim))
       case .gap:
         break

@@ -101,6 +101,11 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
       style: Style(.dim))
     return
   }
+  if let job = state.filterJob {
+    grid.put(
+      " Filtering… \(job.percentDone)% looked at · \(job.matches.count) matches so far", in: area, style: Style(.dim))
+    return
+  }
   let totals = state.backlogRows.backlogTotals
   let summary =
     " \(totals.count) stories in the backlog · \(format(totals.points)) pts · \(format(totals.readyPoints)) pts ready"
