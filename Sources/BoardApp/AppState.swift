@@ -77,9 +77,8 @@ public struct AppState: Equatable, Sendable {
   public var board: Board {
     didSet {
       if !rowsUpdatedInPlace {
-        // Worked out whole, for the board as it is now.
         filterJob = nil
-        backlogRows = BacklogRows(board: board, filter: filter)
+        if !refilterInSlices() { backlogRows = BacklogRows(board: board, filter: filter) }
       }
       if showForecast { updateForecast() }
     }
@@ -229,10 +228,31 @@ extension AppState {
     return true
   }
 
+  /// After a change of the board under a text filter of a large backlog: the filter again, a
+  /// slice at a time, looking first as far as the story the user is on and a screenful past
+  /// it, so that it keeps its row; false when the rows are better worked out whole.
+  private mutating func refilterInSlices() -> Bool {
+    guard !filter.text.isEmpty else { return false }
+    let candidates = board.backlogIDs
+    guard candidates.count >= FilterJob.threshold else { return false }
+    var totals = BacklogRows.Totals()
+    let facts = board.rowFacts
+    for id in candidates { totals.add(points: facts[id.number].points, ready: facts[id.number].ready) }
+    // The selected story, if it is one of the backlog's (a sprint's stories are filtered whole).
+    let selection = backlog.selection.flatMap { id in
+      facts.indices.contains(id.number) && facts[id.number].exists && facts[id.number].sprintSlot < 0 ? id : nil
+    }
+    var job = FilterJob(filter: filter, candidates: candidates)
+    job.run(board: board, limit: .max, enough: FilterJob.screenful, through: selection)
+    settle(job, backlogTotals: totals)
+    return true
+  }
+
   /// Shows a filter job's matches so far, and forgets the job once it is done.
-  private mutating func settle(_ job: FilterJob) {
+  private mutating func settle(_ job: FilterJob, backlogTotals: BacklogRows.Totals? = nil) {
     backlogRows = BacklogRows(
-      board: board, filter: job.filter, backlogMatches: job.matches, backlogTotals: backlogRows.backlogTotals)
+      board: board, filter: job.filter, backlogMatches: job.matches,
+      backlogTotals: backlogTotals ?? backlogRows.backlogTotals)
     filterJob = job.isDone ? nil : job
   }
 

@@ -40,15 +40,22 @@ struct FilterJob: Equatable, Sendable {
   /// What a longer query can still match: the matches so far and what is not looked at yet.
   var stillPossible: [StoryID] { matches + candidates[next...] }
 
-  /// Looks at up to `limit` more stories, stopping early once `enough` matches are found.
-  mutating func run(board: Board, limit: Int, enough: Int = .max) {
+  /// Looks at up to `limit` more stories, stopping early once `enough` matches are found
+  /// beyond `through` (a story that must be looked at first: the one the user is on).
+  mutating func run(board: Board, limit: Int, enough: Int = .max, through: StoryID? = nil) {
     let matcher = TextMatcher(filter.text)
     let end = next + min(limit, candidates.count - next)
-    while next < end, matches.count < enough {
+    var passed = through == nil
+    var wanted = enough
+    while next < end, !passed || matches.count < wanted {
       let id = candidates[next]
       next += 1
       if let story = board.story(id), filter.matches(story, key: board.key(of: id), text: matcher) {
         matches.append(id)
+      }
+      if !passed, id == through {
+        passed = true
+        wanted = matches.count + enough
       }
     }
   }

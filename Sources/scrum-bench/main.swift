@@ -113,6 +113,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
+var filteredEstimates: [(Int, [Double])] = []
 print("")
 print(
   "stories   cursor move (j)           rank move (J/K)           estimate (p, Enter)       "
@@ -166,6 +167,23 @@ for (size, path) in boards {
     runtime.handle(.key(.escape))
   }
   filter.sort()
+  // Estimates with the filter on, after a pause: the filter is worked out again, a slice at a
+  // time, as far as the story and a screenful past it.
+  runtime.handle(.key(.character("/")))
+  for character in "delivery" { runtime.handle(.key(.character(character))) }
+  runtime.handle(.key(.enter))
+  runtime.finishPendingWork()
+  for _ in 0..<30 { runtime.handle(.key(.character("j"))) }
+  var filteredEstimate: [Double] = []
+  for step in 0..<20 {
+    runtime.handle(.key(.character("p")))
+    runtime.handle(.key(.character(step % 2 == 0 ? "j" : "k")))
+    filteredEstimate += measure(1) { runtime.handle(.key(.enter)) }
+    check(selectedRowShown(), "the estimated story left its row under the filter")
+    runtime.finishPendingWork()
+  }
+  filteredEstimate.sort()
+  runtime.handle(.key(.escape))
   // The sprint board: move a card right and back, written through each time.
   runtime.handle(.key(.character("2")))
   var right = true
@@ -179,4 +197,9 @@ for (size, path) in boards {
   print(
     String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(estimate) + "  "
       + summary(filter) + "  " + summary(card))
+  filteredEstimates.append((size, filteredEstimate))
 }
+
+print("")
+print("stories   estimate under a text filter (p, Enter)")
+for (size, samples) in filteredEstimates { print(String(format: "%7d", size) + "  " + summary(samples)) }

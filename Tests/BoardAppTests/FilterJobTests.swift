@@ -59,6 +59,27 @@ import Testing
     #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
   }
 
+  @Test func aChangeUnderTheFilterKeepsTheStoryOnItsRow() throws {
+    let app = try Session(size: Size(100, 30), board: largeBoard())
+    app.press(.filterText)
+    app.type("Story 2")
+    app.press(Key.enter)
+    app.idle()
+    // Far down the matches: the 400th.
+    for _ in 0..<400 { app.press(.moveDown) }
+    let selected = try #require(app.state.backlog.selection)
+    let row = try #require(app.lines.firstIndex { $0.hasPrefix("› ") })
+    app.press(.setPoints)
+    app.press(.moveDown, .choose)
+    // Worked out again in slices, as far as the story and a screenful past it.
+    #expect(app.state.filterJob != nil)
+    #expect(app.state.backlog.selection == selected)
+    #expect(app.lines.firstIndex { $0.hasPrefix("› ") } == row)
+    app.idle()
+    #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
+    #expect(app.state.backlog.selection == selected)
+  }
+
   @Test func noMatchSaysSoAndASmallBacklogIsFilteredWhole() throws {
     let app = try Session(size: Size(100, 30), board: largeBoard())
     app.press(.filterText)
