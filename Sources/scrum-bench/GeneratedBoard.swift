@@ -25,7 +25,7 @@ enum GeneratedBoard {
   private static let labels = ["payments", "search", "mobile", "security", "pricing", "accessibility", "api", "ux"]
 
   static func make(stories count: Int, now: Date, seed: UInt64 = 42) -> Board {
-    var random = SplitMixRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     let ranks = Rank.evenlySpaced(count: count)
     let sprintName = "Sprint 42"
     let sprintSize = min(40, count)
@@ -87,25 +87,12 @@ enum GeneratedBoard {
   }
 
   /// 20 to 80 characters; every fourth title holds wide characters.
-  private static func makeTitle(_ index: Int, using random: inout SplitMixRandom) -> String {
+  private static func makeTitle(_ index: Int, using random: inout SeededGenerator) -> String {
     var title = "\(verbs[Int.random(in: 0..<verbs.count, using: &random)]) \(objects[Int.random(in: 0..<objects.count, using: &random)])"
     let qualifier = qualifiers[Int.random(in: 0..<qualifiers.count, using: &random)]
     if !qualifier.isEmpty { title += " " + qualifier }
     if index % 4 == 0 { title += " " + wide[Int.random(in: 0..<wide.count, using: &random)] }
     while title.count < 20 { title += " now" }
     return title.count > 80 ? String(title.prefix(80)) : title
-  }
-}
-
-/// A small seeded generator, so that every run benchmarks the same board.
-struct SplitMixRandom: RandomNumberGenerator {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
   }
 }
