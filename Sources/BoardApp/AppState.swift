@@ -57,6 +57,8 @@ public struct Prompt: Equatable, Sendable {
     case confirmDeleteLine(StoryID, DetailItem)
     /// One step of creating a sprint: name, goal, start, end, capacity.
     case newSprint(SprintDraft)
+    /// Words that narrow the help overlay, applied as they are typed.
+    case helpFilter
   }
   public var purpose: Purpose
   public var label: String
@@ -307,5 +309,7 @@ public struct HelpState: Equatable, Sendable {
   public var scroll: Int = 0
   /// The keys of where the user was come first: what they are looking for.
   public var first: Scope = .global
+  /// Only the lines that hold this text (a key, a scope or words of what the key does).
+  public var filter = ""
   public init(first: Scope = .global) { self.first = first }
 }

@@ -94,6 +94,8 @@ public enum Command: String, CaseIterable, Sendable {
   public func help(in scope: Scope) -> String {
     let isList = scope == .backlog
     switch self {
+    case .filterText where scope == .help:
+      return "filter the keys by what they do, a key or a pane"
     case .moveDown:
       return isList ? "next story" : scope == .detail ? "next field or line" : scope == .board ? "next card" : "scroll down"
     case .moveUp:
@@ -103,7 +105,7 @@ public enum Command: String, CaseIterable, Sendable {
     case .last: return isList ? "last story" : "bottom"
     case .close:
       switch scope {
-      case .help: return "close this help"
+      case .help: return "clear the filter, or close this help"
       case .picker: return "cancel"
       case .standup: return "end the standup"
       case .board: return "clear the mine filter"
@@ -298,6 +300,7 @@ public enum Command: String, CaseIterable, Sendable {
     (.help, .moveUp, [.character("k"), .up]),
     (.help, .pageDown, [.pageDown, .character(" ")]),
     (.help, .pageUp, [.pageUp]),
+    (.help, .filterText, [.character("/")]),
     (.help, .close, [.escape, .character("q"), .character("?")]),
   ]
 }

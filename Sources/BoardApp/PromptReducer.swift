@@ -23,6 +23,10 @@ func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
   switch prompt.editor.handle(key) {
   case .edited, .ignored:
     state.prompt = prompt
+    if case .helpFilter = prompt.purpose {
+      state.help?.filter = prompt.editor.text
+      state.help?.scroll = 0
+    }
     if case .filterText = prompt.purpose {
       // The list narrows as the user types.
       state.filter.text = prompt.editor.text
@@ -31,6 +35,7 @@ func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
     return []
   case .cancelled:
     state.prompt = nil
+    if case .helpFilter = prompt.purpose { state.help?.filter = "" }
     if case .filterText = prompt.purpose {
       state.filter.text = ""
       filterChanged(&state)
@@ -61,7 +66,7 @@ func reducePrompt(_ state: inout AppState, _ key: Key) -> [Effect] {
       state.filter.text = text
       filterChanged(&state)
       return []
-    case .confirmDelete, .confirmDeleteLine:
+    case .confirmDelete, .confirmDeleteLine, .helpFilter:
       return []
     case .addCriterion(let id):
       guard let story = state.board.story(id), !text.trimmingWhitespace().isEmpty else { return [] }

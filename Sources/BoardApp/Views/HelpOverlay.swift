@@ -5,10 +5,16 @@ import TermUI
 struct HelpText {
   let lines: [StyledLine]
 
-  init(keymap: Keymap, first: Scope = .global) {
+  init(keymap: Keymap, first: Scope = .global, filter: String = "") {
     var lines: [StyledLine] = []
     var lastScope: Scope?
-    let entries = keymap.documented
+    let words = filter.lowercased().split(separator: " ").map(String.init)
+    // Every word somewhere in the line or its pane's name: "card" finds the board's moves.
+    let entries = keymap.documented.filter { entry in
+      let text = (entry.scope.title + " " + entry.keys.map(\.description).joined(separator: " ") + " "
+        + entry.command.help(in: entry.scope) + " " + entry.command.rawValue).lowercased()
+      return words.allSatisfy { text.contains($0) }
+    }
     for entry in entries.filter({ $0.scope == first }) + entries.filter({ $0.scope != first }) {
       if entry.scope != lastScope {
         if lastScope != nil { lines.append([]) }
@@ -18,6 +24,7 @@ struct HelpText {
       let keys = entry.keys.map(\.description).joined(separator: " ")
       lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
     }
+    if lines.isEmpty { lines = [[Span("No key does \"\(filter)\"", Style(.dim))]] }
     self.lines = lines
   }
 }
@@ -31,8 +38,9 @@ struct HelpOverlay {
     let box = layout.helpBox
     // Blank the rows behind the box edge to edge, so no half-covered row shows at its sides.
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
-    grid.drawBox(box, title: "Keys · Esc closes", style: Style(.accent))
-    let text = HelpText(keymap: keymap, first: help.first)
+    let title = help.filter.isEmpty ? "Keys · / filters · Esc closes" : "Keys for \"\(help.filter)\" · Esc shows all"
+    grid.drawBox(box, title: title, style: Style(.accent))
+    let text = HelpText(keymap: keymap, first: help.first, filter: help.filter)
     let scroll = help.scroll
     let area = layout.helpText
     for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {
