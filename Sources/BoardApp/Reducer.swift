@@ -129,6 +129,10 @@ func perform(_ state: inout AppState, _ plan: (Board) throws -> BoardChange) -> 
     try state.apply(change)
     state.undoStack.append(UndoEntry(change: change, inverse: inverse))
     state.redoStack.removeAll()
+    if let text = feedback(for: change, on: state.board) {
+      let undo = state.keymap.keys(for: .undo, in: .global).first.map { " — \($0) undoes" } ?? ""
+      state.flash = .info(text + undo)
+    }
     return [.persist(change)]
   } catch {
     state.flash = .error("\(error)")

@@ -44,3 +44,19 @@ import Testing
     #expect(!text.contains("previous story"))
   }
 }
+
+/// Every change says what it did on the status line, until the next key.
+@Suite struct ChangeFeedbackTests {
+  @Test func aChangeSaysWhatItDidAndHowToUndoIt() throws {
+    let app = try Session()
+    app.press(.showBoard, .moveCardRight)  // SB-6 To Do → In Progress
+    #expect(app.lines[22] == " SB-6 moved to In Progress — u undoes")
+    app.press(.moveDown)
+    #expect(!app.lines[22].contains("moved"))
+    app.press(.showBacklog, .moveDown, .setPoints)
+    app.press(.moveDown, .choose)
+    #expect(app.lines[22].contains("SB-2: 13 points — u undoes"))
+    app.press(.undo)
+    #expect(app.lines[22].contains("Undone"))
+  }
+}
