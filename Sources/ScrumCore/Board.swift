@@ -396,11 +396,10 @@ public struct Board: Equatable, Sendable {
   }
 
   private func set(_ field: StoryField, of story: inout Story) throws {
-    switch field {
+    switch field.normalized {
     case .title(let title):
-      let clean = title.trimmingWhitespace()
-      guard !clean.isEmpty else { throw BoardError.emptyTitle }
-      story.title = clean
+      guard !title.isEmpty else { throw BoardError.emptyTitle }
+      story.title = title
     case .description(let text): story.description = text
     case .type(let type): story.type = type
     case .points(let points): story.points = points

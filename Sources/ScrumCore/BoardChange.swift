@@ -15,6 +15,13 @@ public enum StoryField: Equatable, Sendable {
 }
 
 extension StoryField {
+  /// The value as a board keeps it (a title without surrounding spaces): what memory applies
+  /// and what a store writes, so the two never differ.
+  public var normalized: StoryField {
+    if case .title(let title) = self { return .title(title.trimmingWhitespace()) }
+    return self
+  }
+
   /// Whether setting this field can change what a sprint holds (its stories or their points).
   public var changesScope: Bool {
     switch self {

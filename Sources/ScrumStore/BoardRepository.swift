@@ -437,7 +437,7 @@ public final class BoardRepository: BoardStore {
       var assignments = ["updatedAt = ?", "revision = ?"]
       var values: [DatabaseValueConvertible?] = [updatedAt.timeIntervalSince1970, revision]
       for field in fields {
-        let (column, value) = StoryRecord.column(for: field)
+        let (column, value) = StoryRecord.column(for: field.normalized)
         assignments.append("\(column) = ?")
         values.append(value)
       }

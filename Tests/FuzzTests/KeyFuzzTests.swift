@@ -18,6 +18,11 @@ import Testing
     var generator = SplitMix(seed: seed &* 0x9E37_79B9)
     let events = (0..<KeyFuzzTests.keysPerSeed).map { _ in FuzzEvent.random(using: &generator) }
     if let failure = try FuzzRun.firstFailure(events, seed: seed) {
+      // Shrinking replays the run many times; FUZZ_NO_SHRINK=1 reports the failure at once.
+      guard ProcessInfo.processInfo.environment["FUZZ_NO_SHRINK"] != "1" else {
+        Issue.record("seed \(seed): \(failure.message) after \(failure.step + 1) events")
+        return
+      }
       let shortest = try FuzzRun.shrink(events: Array(events.prefix(failure.step + 1)), seed: seed)
       Issue.record(
         "seed \(seed): \(failure.message) after \(failure.step + 1) events; shortest reproduction (\(shortest.count) events): \(shortest)")
@@ -147,8 +152,15 @@ enum FuzzRun {
           else { return Failure(step: step, message: "the backlog's index of \(id) is stale") }
         }
       }
-      if step % 500 == 0, try app.store.load() != app.state.board {
-        return Failure(step: step, message: "the stored board differs from the one on screen")
+      if step % 500 == 0 {
+        let stored = try app.store.load()
+        if stored != app.state.board {
+          let shown = app.state.board
+          let story = shown.stories.first { stored.story($0.id) != $0 }
+          let detail = story.map { "\($0.id): on screen \($0), stored \(String(describing: stored.story($0.id)))" }
+            ?? "settings: on screen \(shown.sprints) \(shown.workingDays), stored \(stored.sprints) \(stored.workingDays)"
+          return Failure(step: step, message: "the stored board differs from the one on screen: \(detail)")
+        }
       }
     }
     return nil

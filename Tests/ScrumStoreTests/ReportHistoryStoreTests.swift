@@ -68,3 +68,16 @@ import Testing
     #expect(velocity.entries.map(\.committed) == [8, 19])
   }
 }
+
+/// What a store writes is what the board in memory holds (the key fuzzer found a title with a
+/// trailing space stored as typed while the screen showed it trimmed).
+@Suite struct StoredValuesTests {
+  @Test func aTitleIsStoredTrimmedAsItIsShown() throws {
+    var board = Fixtures.tinyBoard()
+    let repository = try BoardRepository.inMemory(board)
+    try repository.apply(try board.edit(StoryID(1), [.title("  Spaces around  ")], at: Fixtures.now))
+    #expect(board.story(StoryID(1))?.title == "Spaces around")
+    #expect(try repository.load().story(StoryID(1))?.title == "Spaces around")
+    #expect(try repository.load() == board)
+  }
+}

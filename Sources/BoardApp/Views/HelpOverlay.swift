@@ -10,7 +10,7 @@ struct HelpText {
     var lastScope: Scope?
     let words = filter.lowercased().split(separator: " ").map(String.init)
     // Every word somewhere in the line or its pane's name: "card" finds the board's moves.
-    let entries = keymap.documented.filter { entry in
+    let entries = words.isEmpty ? keymap.documented : keymap.documented.filter { entry in
       let text = (entry.scope.title + " " + entry.keys.map(\.description).joined(separator: " ") + " "
         + entry.command.help(in: entry.scope) + " " + entry.command.rawValue).lowercased()
       return words.allSatisfy { text.contains($0) }
