@@ -237,16 +237,14 @@ extension AppState {
     guard !filter.text.isEmpty else { return false }
     let candidates = board.backlogIDs
     guard candidates.count >= FilterJob.threshold else { return false }
-    var totals = BacklogRows.Totals()
     let facts = board.rowFacts
-    for id in candidates { totals.add(points: facts[id.number].points, ready: facts[id.number].ready) }
     // The selected story, if it is one of the backlog's (a sprint's stories are filtered whole).
     let selection = backlog.selection.flatMap { id in
       facts.indices.contains(id.number) && facts[id.number].exists && facts[id.number].sprintSlot < 0 ? id : nil
     }
     var job = FilterJob(filter: filter, candidates: candidates)
     job.run(board: board, limit: .max, enough: FilterJob.screenful, through: selection)
-    settle(job, backlogTotals: totals)
+    settle(job, backlogTotals: BacklogRows.Totals(backlogOf: board))
     return true
   }
 

@@ -81,10 +81,12 @@ struct BacklogRows: Equatable, Sendable {
     return next
   }
 
-  /// The rows for a filter whose backlog matches are worked out elsewhere (`FilterJob`), so
-  /// far as `backlogMatches`: the sprints' few stories are filtered here, whole; the totals
-  /// (which a filter never changes) are the backlog's `backlogTotals`.
+  /// The rows of the board under a filter: the sprints' few stories are filtered here, whole;
+  /// the backlog's matches come in rank order from the caller (all of them, or a `FilterJob`'s
+  /// so far), with its totals, which a filter never changes (so it never hides
+  /// over-commitment).
   init(board: Board, filter: BacklogFilter, backlogMatches: [StoryID], backlogTotals: Totals) {
+    // Sprints still to finish, the active one first: they are what the backlog plans into.
     let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
     rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
     orderIndex = rowIndex
@@ -95,7 +97,9 @@ struct BacklogRows: Equatable, Sendable {
       var shown: [StoryID] = []
       for story in board.stories(inSprint: sprint.name) {
         totals.add(story)
-        if filter.matches(story, key: board.key(of: story.id), text: matcher) { shown.append(story.id) }
+        if !filter.isActive || filter.matches(story, key: board.key(of: story.id), text: matcher) {
+          shown.append(story.id)
+        }
       }
       sprintHeadings.append((sprint, totals))
       rows.append(.sprintHeading(index))
@@ -107,60 +111,17 @@ struct BacklogRows: Equatable, Sendable {
     addSection(backlogMatches, isSprint: false)
   }
 
+  /// The rows of the board, all at once. The product backlog is read from the board's flat
+  /// row facts (which story is in it); stories themselves are read only to match a filter.
   init(board: Board, filter: BacklogFilter = BacklogFilter()) {
-    // Sprints still to finish, the active one first: they are what the backlog plans into.
-    let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
-    let sprintIndex = Dictionary(open.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    var sprintStories = Array(repeating: [StoryID](), count: open.count)
-    var sprintTotals = Array(repeating: Totals(), count: open.count)
-    var backlogStories: [StoryID] = []
-    let filtering = filter.isActive
-    let matcher = TextMatcher(filter.text)
-    rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
-    orderIndex = rowIndex
-    sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
-    if !filtering {
-      // Unfiltered (the board after any change): from the board's flat row facts alone.
-      var sectionOfSlot = Array(repeating: -1, count: board.sprintNames.count)
-      for (index, sprint) in open.enumerated() {
-        if let slot = board.sprintSlot(of: sprint.name) { sectionOfSlot[Int(slot)] = index }
-      }
-      let facts = board.rowFacts
-      for id in board.rankOrder {
-        guard facts.indices.contains(id.number) else { continue }
-        let fact = facts[id.number]
-        if fact.sprintSlot >= 0 {
-          let index = sectionOfSlot[Int(fact.sprintSlot)]
-          guard index >= 0 else { continue }
-          sprintTotals[index].add(points: fact.points, ready: fact.ready)
-          sprintStories[index].append(id)
-        } else {
-          backlogTotals.add(points: fact.points, ready: fact.ready)
-          backlogStories.append(id)
-        }
+    var backlog = board.backlogIDs
+    if filter.isActive {
+      let matcher = TextMatcher(filter.text)
+      backlog = backlog.filter { id in
+        board.story(id).map { filter.matches($0, key: board.key(of: id), text: matcher) } ?? false
       }
     }
-    for id in board.rankOrder where filtering {
-      guard let story = board.story(id) else { continue }
-      let shown = !filtering || filter.matches(story, key: board.key(of: id), text: matcher)
-      // Totals count the whole section, so a filter never hides over-commitment.
-      if let name = story.sprint {
-        guard let index = sprintIndex[name] else { continue }
-        sprintTotals[index].add(story)
-        if shown { sprintStories[index].append(id) }
-      } else {
-        backlogTotals.add(story)
-        if shown { backlogStories.append(id) }
-      }
-    }
-    for (index, sprint) in open.enumerated() {
-      sprintHeadings.append((sprint, sprintTotals[index]))
-      rows.append(.sprintHeading(index))
-      addSection(sprintStories[index], isSprint: true)
-      rows.append(.gap)
-    }
-    rows.append(.backlogHeading)
-    addSection(backlogStories, isSprint: false)
+    self.init(board: board, filter: filter, backlogMatches: backlog, backlogTotals: Totals(backlogOf: board))
   }
 
   private mutating func addSection(_ ids: [StoryID], isSprint: Bool) {
@@ -237,5 +198,24 @@ struct BacklogRows: Equatable, Sendable {
   func section(of id: StoryID) -> [StoryID] {
     guard sectionOf.indices.contains(id.number), sectionOf[id.number] >= 0 else { return [] }
     return sections[Int(sectionOf[id.number])]
+  }
+}
+
+extension BacklogRows.Totals {
+  /// The whole product backlog's totals, from the board's row facts.
+  init(backlogOf board: Board) {
+    self.init()
+    let facts = board.rowFacts
+    for id in board.rankOrder where facts.indices.contains(id.number) && facts[id.number].sprintSlot < 0 {
+      add(points: facts[id.number].points, ready: facts[id.number].ready)
+    }
+  }
+}
+
+extension Board {
+  /// The product backlog's story ids in rank order, from the row facts (no story is read).
+  var backlogIDs: [StoryID] {
+    let facts = rowFacts
+    return rankOrder.filter { facts.indices.contains($0.number) && facts[$0.number].sprintSlot < 0 }
   }
 }

@@ -60,11 +60,3 @@ struct FilterJob: Equatable, Sendable {
     }
   }
 }
-
-extension Board {
-  /// The product backlog's story ids in rank order, from the row facts (no story is read).
-  var backlogIDs: [StoryID] {
-    let facts = rowFacts
-    return rankOrder.filter { facts.indices.contains($0.number) && facts[$0.number].sprintSlot < 0 }
-  }
-}

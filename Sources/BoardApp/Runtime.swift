@@ -209,7 +209,6 @@ public final class Runtime {
   /// benchmarks that press keys one after another).
   public func finishPendingWork() {
     guard state.filterJob != nil else { return }
-    dispatch(.continueFiltering)
     while state.filterJob != nil { dispatch(.continueFiltering) }
     drawFrame()
   }

@@ -434,9 +434,6 @@ public struct Board: Equatable, Sendable {
     replace(story)
   }
 
-  /// The slot of a sprint name in `RowFacts.sprintSlot`, if a story was ever in it.
-  public func sprintSlot(of name: String) -> Int32? { sprintSlots[name] }
-
   private mutating func setRowFacts(of story: Story) {
     let number = story.id.number
     guard number >= 0 else { return }

@@ -142,7 +142,7 @@ struct SprintRecord: FetchableRecord, PersistableRecord {
 }
 
 /// The story row alone; its checklists and history live in their own tables.
-struct StoryRecord: FetchableRecord, PersistableRecord {
+struct StoryRecord: PersistableRecord {
   static let databaseTableName = "story"
   var story: Story
   var revision: Int
@@ -152,31 +152,13 @@ struct StoryRecord: FetchableRecord, PersistableRecord {
     self.revision = revision
   }
 
-  /// The columns, in the order `init(row:)` reads them by position: reading by index rather
+  /// The columns, in the order `story(from:)` reads them by position: reading by index rather
   /// than by name is most of the cost of loading a large board.
   static let selection =
     "number, title, description, type, points, status, rank, sprint, epic, labels, assignee, blocked, createdAt, updatedAt, revision, splitFrom, reference"
 
-  /// Decodes a row selected with `selection`; a rank or type that is not valid falls back so
-  /// that one damaged row never stops a board from opening.
-  init(row: Row) {
-    let rankText: String = row[6]
-    let typeText: String = row[3]
-    let pointsValue: Double? = row[4]
-    let labelsText: String = row[9]
-    story = Story(
-      id: StoryID(row[0]), title: row[1], description: row[2],
-      type: StoryType(rawValue: typeText) ?? .story, points: pointsValue.flatMap(Points.init),
-      status: row[5], rank: Rank(rankText) ?? Rank.between(nil, nil), sprint: row[7],
-      epic: row[8], labels: StoryRecord.decodeLabels(labelsText), assignee: row[10],
-      blocked: row[11], createdAt: Date(timeIntervalSince1970: row[12]),
-      updatedAt: Date(timeIntervalSince1970: row[13]))
-    revision = row[14] ?? 0
-    story.splitFrom = (row[15] as Int?).map(StoryID.init)
-    story.reference = row[16]
-  }
-
-  /// Decodes a row selected with `selection`, straight from SQLite, as `init(row:)` does.
+  /// Decodes a row selected with `selection`, straight from SQLite; a rank or type that is not
+  /// valid falls back so that one damaged row never stops a board from opening.
   static func story(from row: RawRow) -> Story {
     var story = Story(
       id: StoryID(row.int(0)), title: row.text(1), description: row.text(2),
