@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // The C view of ncursesw: a module map and a shim for what Swift cannot import.
@@ -33,6 +34,11 @@ let package = Package(
     // The application: state, commands, keymap, reducer, panes and the runtime loop.
     .target(name: "BoardApp", dependencies: ["ScrumCore", "ScrumStore", "TermUI"]),
 
+    // The user's config.toml: key bindings, theme, defaults for new boards, the team.
+    .target(
+      name: "ScrumConfig",
+      dependencies: ["BoardApp", "ScrumCore", "TermUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+
     // Restores the terminal from a fatal-signal handler (async-signal-safe C, no ncurses).
     .target(name: "CCrashGuard"),
 
@@ -42,7 +48,7 @@ let package = Package(
     .executableTarget(
       name: "scrum",
       dependencies: [
-        "BoardApp", "NcursesTerminal", "ScrumStore", "ScrumCore", "TermUI",
+        "BoardApp", "NcursesTerminal", "ScrumStore", "ScrumCore", "TermUI", "ScrumConfig",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -57,6 +63,7 @@ let package = Package(
     .testTarget(
       name: "ScrumStoreTests", dependencies: ["ScrumStore", "ScrumCore", "TestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+    .testTarget(name: "ScrumConfigTests", dependencies: ["ScrumConfig", "BoardApp", "TermUI", "ScrumCore"]),
     .testTarget(
       name: "BoardAppTests", dependencies: ["BoardApp", "TestSupport", "ScrumCore", "TermUI"],
       exclude: ["__Snapshots__"]),

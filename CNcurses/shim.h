@@ -25,6 +25,11 @@ static inline int cn_cols(void) { return COLS; }
 static inline int cn_colors(void) { return COLORS; }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 
+/// A colour pair of any two colours, including 24-bit ones on a direct-colour terminal.
+static inline int cn_init_pair(int pair, int foreground, int background) {
+  return init_extended_pair(pair, foreground, background);
+}
+
 static const attr_t CN_A_NORMAL = A_NORMAL;
 static const attr_t CN_A_BOLD = A_BOLD;
 static const attr_t CN_A_DIM = A_DIM;

@@ -41,3 +41,24 @@ public struct Keymap: Equatable, Sendable {
     return rows
   }
 }
+
+extension Keymap {
+  /// The table with a user's bindings laid over it: each (scope, command) given replaces that
+  /// command's keys there (an empty list unbinds it); a key taken from another command in the
+  /// same scope leaves that command.
+  public init(
+    _ table: [(scope: Scope, command: Command, keys: [Key])],
+    overriddenBy overrides: [(scope: Scope, command: Command, keys: [Key])]
+  ) {
+    let kept = table.filter { entry in !overrides.contains { $0.scope == entry.scope && $0.command == entry.command } }
+    self.init(kept + overrides)
+  }
+}
+
+extension Command {
+  /// Whether the command does something when bound in `scope`: what the default table binds
+  /// there, and the global commands (handled before any pane's own).
+  public static func applies(_ command: Command, in scope: Scope) -> Bool {
+    defaultBindings.contains { ($0.scope == scope || $0.scope == .global && scope != .help && scope != .picker) && $0.command == command }
+  }
+}

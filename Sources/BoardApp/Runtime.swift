@@ -10,11 +10,20 @@ public struct RuntimeOptions: Sendable {
   /// The team member at the keyboard (from `$USER`).
   public var user = ""
   public var standupTimebox: TimeInterval = 120
-  public init(startPane: Pane = .backlog, startStandup: Bool = false, user: String = "", standupTimebox: TimeInterval = 120) {
+  /// The key table (the user's configuration laid over the defaults).
+  public var keymap = Keymap()
+  /// Shown on the status line at the start: a configuration problem, say.
+  public var notice: String?
+  public init(
+    startPane: Pane = .backlog, startStandup: Bool = false, user: String = "", standupTimebox: TimeInterval = 120,
+    keymap: Keymap = Keymap(), notice: String? = nil
+  ) {
     self.startPane = startPane
     self.startStandup = startStandup
     self.user = user
     self.standupTimebox = standupTimebox
+    self.keymap = keymap
+    self.notice = notice
   }
 }
 
@@ -51,13 +60,14 @@ public final class Runtime {
 
   /// The state a session starts in.
   private static func initialState(board: Board, terminal: Terminal, now: Date, options: RuntimeOptions) -> AppState {
-    var state = AppState(board: board, size: terminal.size, now: now)
+    var state = AppState(board: board, size: terminal.size, now: now, keymap: options.keymap)
     state.chartGlyphs = terminal.showsUnicodeGraphics ? .unicode : .ascii
     state.user = options.user
     state.standupTimebox = options.standupTimebox
     state.pane = options.startPane
     _ = reduce(&state, .resized(terminal.size))
     if options.startStandup { _ = reduce(&state, .command(.startStandup)) }
+    if let notice = options.notice { state.flash = .error(notice) }
     return state
   }
 

@@ -7,7 +7,7 @@ import TermUI
 public final class NcursesTerminal: Terminal {
   private let screen: OpaquePointer
   private let window: UnsafeMutablePointer<WINDOW>
-  private let palette: Palette
+  private var palette: Palette
   private var shown: Grid?
   private var stopped = false
   public let showsUnicodeGraphics: Bool
@@ -15,7 +15,9 @@ public final class NcursesTerminal: Terminal {
   public private(set) var receivedSignal: Int32?
 
   /// Takes over the terminal. Call `checkTerminal` first for a clear error on a bad terminal.
-  public static func start(term: String, environment: [String: String]) throws -> NcursesTerminal {
+  public static func start(
+    term: String, environment: [String: String], settings: TerminalSettings = TerminalSettings()
+  ) throws -> NcursesTerminal {
     Signals.install()
     setlocale(LC_ALL, "")
     if cn_locale_is_utf8() == 0 {
@@ -27,10 +29,10 @@ public final class NcursesTerminal: Terminal {
       Signals.restoreDefaults()
       throw TerminalError.startFailed(term)
     }
-    return NcursesTerminal(screen: screen, environment: environment)
+    return NcursesTerminal(screen: screen, environment: environment, settings: settings)
   }
 
-  private init(screen: OpaquePointer, environment: [String: String]) {
+  private init(screen: OpaquePointer, environment: [String: String], settings: TerminalSettings) {
     self.screen = screen
     // newterm makes its screen current, so stdscr is this screen's window.
     self.window = cn_stdscr()
@@ -40,7 +42,7 @@ public final class NcursesTerminal: Terminal {
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
-    palette = Palette(environment: environment)
+    palette = Palette(theme: settings.theme, requestedDepth: settings.colourDepth, environment: environment)
     showsUnicodeGraphics = environmentShowsUnicodeGraphics(environment)
     CrashGuard.arm()
   }

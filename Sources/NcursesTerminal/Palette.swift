@@ -1,72 +1,52 @@
 import CNcurses
 import TermUI
 
-/// Maps style roles to ncurses attributes and colour pairs. Colours keep the terminal's own
-/// background (so it looks right on dark and light themes); with `NO_COLOR` or a terminal
-/// without colours, only bold, reverse, dim and underline are used, and every role stays
-/// distinguishable.
+/// Turns styles into ncurses attributes and colour pairs, by the theme at the depth the
+/// terminal offers (or less, if the user asked for less). One pair per distinct pair of colours.
 struct Palette {
-  private var pairs: [Role: Int16] = [:]
-  let usesColour: Bool
+  let theme: Theme
+  let depth: ColourDepth
+  private var pairs: [PairKey: Int16] = [:]
+  /// Each style's attributes and pair, worked out once (a frame asks for them per cell).
+  private var cache: [Style: (attr_t, Int16)] = [:]
 
-  init(environment: [String: String]) {
-    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-    usesColour = !noColor && has_colors()
-    guard usesColour else { return }
-    start_color()
-    use_default_colors()
-    let fg: [Role: Int16] = [
-      .accent: Int16(COLOR_CYAN), .key: Int16(COLOR_YELLOW), .success: Int16(COLOR_GREEN),
-      .warning: Int16(COLOR_YELLOW), .error: Int16(COLOR_RED), .control: Int16(COLOR_MAGENTA),
-    ]
-    var next: Int16 = 1
-    for (role, colour) in fg {
-      init_pair(next, colour, -1)
-      pairs[role] = next
-      next += 1
-    }
-    init_pair(next, Int16(COLOR_WHITE), Int16(COLOR_BLUE))
-    pairs[.header] = next
-    next += 1
-    init_pair(next, Int16(COLOR_BLACK), Int16(COLOR_CYAN))
-    pairs[.selection] = next
-    next += 1
-    for (index, colour) in Palette.epicColours.enumerated() {
-      init_pair(next, colour, -1)
-      pairs[.epic(index)] = next
-      next += 1
-    }
+  private struct PairKey: Hashable {
+    let foreground: Int32
+    let background: Int32
   }
 
-  private static let epicColours: [Int16] = [
-    Int16(COLOR_WHITE), Int16(COLOR_MAGENTA), Int16(COLOR_GREEN), Int16(COLOR_BLUE), Int16(COLOR_YELLOW),
-    Int16(COLOR_CYAN), Int16(COLOR_RED),
-  ]
+  init(theme: Theme, requestedDepth: ColourDepth?, environment: [String: String]) {
+    self.theme = theme
+    let offered = has_colors() ? ColourDepth.detect(colours: Int(cn_colors()), environment: environment) : .mono
+    depth = requestedDepth.map { $0.capped(at: offered) } ?? offered
+    guard depth != .mono else { return }
+    start_color()
+    // The terminal's own background and foreground stay (color -1): right on dark and light.
+    use_default_colors()
+  }
 
   /// The attributes and colour pair for a style.
-  func attributes(for style: Style) -> (attrs: attr_t, pair: Int16) {
-    var attrs: attr_t = style.bold ? CN_A_BOLD : CN_A_NORMAL
-    if style.underline { attrs |= CN_A_UNDERLINE }
-    if usesColour {
-      let role: Role
-      if case .epic(let index) = style.role {
-        role = .epic(index % Palette.epicColours.count)
-      } else {
-        role = style.role
-      }
-      if style.role == .dim { attrs |= CN_A_DIM }
-      if style.role == .header { attrs |= CN_A_BOLD }
-      return (attrs, pairs[role] ?? 0)
-    }
-    switch style.role {
-    case .header, .selection: attrs |= CN_A_REVERSE
-    case .dim: attrs |= CN_A_DIM
-    case .accent, .key, .warning: attrs |= CN_A_BOLD
-    case .error: attrs |= CN_A_BOLD | CN_A_UNDERLINE
-    case .control: attrs |= CN_A_REVERSE
-    case .input: attrs |= CN_A_UNDERLINE
-    case .normal, .success, .epic: break
-    }
-    return (attrs, 0)
+  mutating func attributes(for style: Style) -> (attrs: attr_t, pair: Int16) {
+    if let known = cache[style] { return known }
+    let look = theme.resolved(style, depth: depth)
+    var attrs: attr_t = CN_A_NORMAL
+    if look.attributes.contains(.bold) { attrs |= CN_A_BOLD }
+    if look.attributes.contains(.underline) { attrs |= CN_A_UNDERLINE }
+    if look.attributes.contains(.reverse) { attrs |= CN_A_REVERSE }
+    if look.attributes.contains(.dim) { attrs |= CN_A_DIM }
+    let pair = pairNumber(foreground: look.foreground, background: look.background)
+    cache[style] = (attrs, pair)
+    return (attrs, pair)
+  }
+
+  private mutating func pairNumber(foreground: Int32, background: Int32) -> Int16 {
+    if depth == .mono || (foreground == -1 && background == -1) { return 0 }
+    let key = PairKey(foreground: foreground, background: background)
+    if let pair = pairs[key] { return pair }
+    let next = Int16(pairs.count + 1)
+    // Out of pairs (an 8-colour terminal may have 64): the terminal's own colours, not garbage.
+    guard Int32(next) < cn_color_pairs(), cn_init_pair(Int32(next), foreground, background) == OK else { return 0 }
+    pairs[key] = next
+    return next
   }
 }

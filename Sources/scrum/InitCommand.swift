@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScrumConfig
 import ScrumCore
 import ScrumStore
 
@@ -27,9 +28,11 @@ struct Init: ParsableCommand {
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().initPath(explicit: options.board)
-      try BoardRepository.create(
-        at: path, board: Board(name: name.trimmingWhitespace(), prefix: prefix.uppercased()), shared: shared
-      ).close()
+      let loaded = LoadedConfig.load(environment: ProcessInfo.processInfo.environment)
+      if let summary = loaded.summary { FileHandle.standardError.write(Data("scrum: warning: \(summary)\n".utf8)) }
+      let board = Board(
+        name: name.trimmingWhitespace(), prefix: prefix.uppercased(), columns: loaded.config.newBoardColumns)
+      try BoardRepository.create(at: path, board: board, shared: shared).close()
       print("Created board \"\(name.trimmingWhitespace())\" at \(path)")
     }
   }

@@ -2,6 +2,7 @@ import BoardApp
 import Foundation
 import Glibc
 import NcursesTerminal
+import ScrumConfig
 import ScrumCore
 import ScrumStore
 
@@ -20,9 +21,12 @@ func runBoard(
   standup: Bool = false
 ) throws {
   defer { repository.close() }
-  let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? 120
+  let loaded = LoadedConfig.load(environment: environment)
+  let config = loaded.config
+  let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? config.standupTimebox
   let options = RuntimeOptions(
-    startPane: pane, startStandup: standup, user: environment["USER"] ?? "", standupTimebox: timebox)
+    startPane: pane, startStandup: standup, user: config.member(forUser: environment["USER"] ?? ""),
+    standupTimebox: timebox, keymap: config.keymap, notice: loaded.summary)
   let terminal: NcursesTerminal
   let board: Board
   let revision: Int
@@ -30,7 +34,7 @@ func runBoard(
     // A large board: its first screen from its top at once, then the rest (keys typed
     // meanwhile wait in the terminal and are handled once it is in).
     let preview = try repository.loadPreview(backlogLimit: 400)
-    terminal = try NcursesTerminal.start(term: term, environment: environment)
+    terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
     Runtime.drawPreview(
       preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),
       on: terminal, options: options)
@@ -42,7 +46,7 @@ func runBoard(
     }
   } else {
     (board, revision) = try repository.loadWithRevision()
-    terminal = try NcursesTerminal.start(term: term, environment: environment)
+    terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
   }
   // `consume`: the state must hold the only reference to the board, or the first change copies
   // all of it (80 ms at 100,000 stories).

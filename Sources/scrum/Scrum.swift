@@ -13,7 +13,7 @@ struct Scrum: ParsableCommand {
       """,
     subcommands: [
       Open.self, BoardCommand.self, Standup.self, Demo.self, Init.self, Add.self, List.self, Show.self, Edit.self, RankCommand.self,
-      SprintCommand.self, Workdays.self, Export.self, Import.self,
+      SprintCommand.self, Workdays.self, Export.self, Import.self, ConfigCommand.self,
     ],
     defaultSubcommand: Open.self)
 
