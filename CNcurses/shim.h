@@ -30,6 +30,26 @@ static inline int cn_init_pair(int pair, int foreground, int background) {
   return init_extended_pair(pair, foreground, background);
 }
 
+/// Asks for clicks and the wheel (or stops asking). Reported at once: no wait to tell a
+/// double click, which the board tells itself.
+static inline void cn_mouse(int on) {
+  mmask_t wanted = on ? (BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0;
+  mousemask(wanted, NULL);
+  mouseinterval(0);
+}
+
+/// The mouse event behind KEY_MOUSE: 1 a left press, 2 the wheel up, 3 the wheel down, 0 other.
+static inline int cn_read_mouse(int *x, int *y) {
+  MEVENT event;
+  if (getmouse(&event) != OK) return 0;
+  *x = event.x;
+  *y = event.y;
+  if (event.bstate & BUTTON1_PRESSED) return 1;
+  if (event.bstate & BUTTON4_PRESSED) return 2;
+  if (event.bstate & BUTTON5_PRESSED) return 3;
+  return 0;
+}
+
 static const attr_t CN_A_NORMAL = A_NORMAL;
 static const attr_t CN_A_BOLD = A_BOLD;
 static const attr_t CN_A_DIM = A_DIM;

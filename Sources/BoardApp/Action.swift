@@ -8,6 +8,10 @@ public enum Action: Equatable, Sendable {
   /// A key typed while a prompt is open (prompts take raw keys, not commands).
   case typed(Key)
   case resized(Size)
+  /// A left click at a cell; `double` for the second click of a double click.
+  case clicked(Point, double: Bool)
+  /// The wheel turned: lines down (positive) or up (negative), over a cell.
+  case scrolled(Int, at: Point)
   /// Time passed with no key (a running standup shows its timer).
   case clockTicked
   /// No key is waiting: look at the next slice of a filter over a large backlog.

@@ -64,6 +64,14 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     return []
   case .typed(let key):
     return reducePrompt(&state, key)
+  case .clicked(let point, let double):
+    return reduceClick(&state, at: point, double: double)
+  case .scrolled(let lines, _):
+    // The wheel is the keys that move down or up, wherever the user is.
+    guard state.prompt == nil, let command = state.wheelCommand(down: lines > 0) else { return [] }
+    var effects: [Effect] = []
+    for _ in 0..<abs(lines) { effects += reduceAction(&state, .command(command)) }
+    return effects
   case .editorFinished(let id, let original, let edited):
     return editorFinished(&state, id, original: original, edited: edited)
   case .command(let command):

@@ -155,9 +155,26 @@ public final class Runtime {
     case .key(let key):
       guard let action = action(for: key, in: state) else { return true }
       dispatch(action)
+    case .mouse(let event):
+      dispatch(mouseAction(event))
     }
     if !finished { drawFrame() }
     return !finished
+  }
+
+  /// The last left press, to tell a double click (the same cell within 400 ms).
+  private var lastPress: (point: Point, at: Date)?
+
+  private func mouseAction(_ event: MouseEvent) -> Action {
+    switch event.kind {
+    case .press:
+      let now = clock()
+      let double = lastPress.map { $0.point == event.point && now.timeIntervalSince($0.at) < 0.4 } ?? false
+      lastPress = double ? nil : (event.point, now)
+      return .clicked(event.point, double: double)
+    case .wheelUp: return .scrolled(-3, at: event.point)
+    case .wheelDown: return .scrolled(3, at: event.point)
+    }
   }
 
   private func dispatch(_ action: Action) {

@@ -42,6 +42,7 @@ public final class NcursesTerminal: Terminal {
     keypad(window, true)
     set_escdelay(25)
     curs_set(0)
+    if settings.mouse { cn_mouse(1) }
     palette = Palette(theme: settings.theme, requestedDepth: settings.colourDepth, environment: environment)
     showsUnicodeGraphics = environmentShowsUnicodeGraphics(environment)
     CrashGuard.arm()
@@ -92,6 +93,7 @@ public final class NcursesTerminal: Terminal {
     switch result {
     case KEY_CODE_YES:
       if Int32(code) == KEY_RESIZE { return .resized(size) }
+      if Int32(code) == KEY_MOUSE { return mouseEvent() }
       return KeyDecoder.functionKey(Int32(code)).map(TerminalEvent.key)
     case OK:
       return KeyDecoder.character(UInt32(code)).map(TerminalEvent.key)
@@ -144,6 +146,18 @@ public final class NcursesTerminal: Terminal {
       count = 1
     }
     text[count] = 0
+  }
+
+  private func mouseEvent() -> TerminalEvent? {
+    var x: Int32 = 0
+    var y: Int32 = 0
+    let point = { Point(Int(x), Int(y)) }
+    switch cn_read_mouse(&x, &y) {
+    case 1: return .mouse(MouseEvent(.press, at: point()))
+    case 2: return .mouse(MouseEvent(.wheelUp, at: point()))
+    case 3: return .mouse(MouseEvent(.wheelDown, at: point()))
+    default: return nil
+    }
   }
 
   private func signalEvent() -> TerminalEvent? {

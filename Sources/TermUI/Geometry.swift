@@ -37,6 +37,7 @@ public struct Rect: Hashable, Sendable {
   public var maxX: Int { x + width }
   public var maxY: Int { y + height }
   public var isEmpty: Bool { width == 0 || height == 0 }
+  public func contains(_ point: Point) -> Bool { point.x >= x && point.x < maxX && point.y >= y && point.y < maxY }
 
   /// The row `offset` lines down, one line high.
   public func row(_ offset: Int) -> Rect { Rect(x: x, y: y + offset, width: width, height: 1) }

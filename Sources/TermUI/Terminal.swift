@@ -2,10 +2,22 @@
 public enum TerminalEvent: Equatable, Sendable {
   case key(Key)
   case resized(Size)
+  case mouse(MouseEvent)
   /// The terminal went away (SSH dropped, window closed): save nothing more, leave.
   case hangUp
   /// SIGINT or SIGTERM arrived: leave cleanly.
   case interrupted
+}
+
+/// A click or a turn of the wheel, at a cell.
+public struct MouseEvent: Equatable, Sendable {
+  public enum Kind: Equatable, Sendable { case press, wheelUp, wheelDown }
+  public var kind: Kind
+  public var point: Point
+  public init(_ kind: Kind, at point: Point) {
+    self.kind = kind
+    self.point = point
+  }
 }
 
 /// A screen to draw frames on and a source of key presses. The ncurses backend is one; tests

@@ -67,6 +67,27 @@ public final class Session {
     for character in text { runtime.handle(.key(.character(character))) }
   }
 
+  /// A left click at a cell; twice quickly for a double click.
+  public func click(_ point: Point, double: Bool = false) {
+    runtime.handle(.mouse(MouseEvent(.press, at: point)))
+    if double { runtime.handle(.mouse(MouseEvent(.press, at: point))) }
+  }
+
+  /// Turns the wheel one notch.
+  public func wheel(down: Bool, at point: Point = Point(0, 5)) {
+    runtime.handle(.mouse(MouseEvent(down ? .wheelDown : .wheelUp, at: point)))
+  }
+
+  /// Where `text` first shows on the screen.
+  public func position(of text: String) -> Point? {
+    for (y, line) in lines.enumerated() {
+      guard let range = line.range(of: text) else { continue }
+      // Columns, not characters: a wide grapheme before the text takes two.
+      return Point(TextWidth.of(String(line[..<range.lowerBound])), y)
+    }
+    return nil
+  }
+
   public func resize(to size: Size) {
     terminal.size = size
     runtime.handle(.resized(size))

@@ -17,7 +17,8 @@ public final class TmuxSession {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     socket = folder.appendingPathComponent("tmux.sock").path
-    var settings = ["TERM=xterm-256color", "LANG=C.UTF-8"]
+    // The developer's own config.toml stays out of the tests (a test that wants one says so).
+    var settings = ["TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME=\(folder.path)/config", "SCRUM_CONFIG="]
     settings += environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
     let line = "env \(settings.joined(separator: " ")) \(command); echo \"__EXIT_$?__\"; exec sleep 100000"
     let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, line])
@@ -40,6 +41,21 @@ public final class TmuxSession {
   /// Types text literally.
   public func type(_ text: String) throws {
     try tmux(["send-keys", "-t", target, "-l", text])
+  }
+
+  /// Sends bytes as a terminal would (a mouse report, say), unparsed by tmux's key names.
+  public func sendBytes(_ text: String) throws {
+    try tmux(["send-keys", "-t", target, "-H"] + Array(text.utf8).map { String(format: "%02x", $0) })
+  }
+
+  /// A left click at a cell (0-based), as an xterm reports it in SGR mode.
+  public func click(x: Int, y: Int) throws {
+    try sendBytes("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m")
+  }
+
+  /// One notch of the wheel over a cell.
+  public func wheel(down: Bool, x: Int, y: Int) throws {
+    try sendBytes("\u{1B}[<\(down ? 65 : 64);\(x + 1);\(y + 1)M")
   }
 
   public func resize(width: Int, height: Int) throws {
