@@ -106,15 +106,21 @@ public final class NcursesTerminal: Terminal {
 
   public func draw(_ grid: Grid, cursor: Point?) {
     let repaintAll = shown?.size != grid.size
-    var text = [wchar_t](repeating: 0, count: 6)
+    var text = [wchar_t](repeating: 0, count: 8)
     for y in 0..<grid.height {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
       for x in 0..<grid.width {
         let cell = grid[x, y]
         if cell.isContinuation { continue }
-        NcursesTerminal.encode(cell.text, into: &text)
         let (attrs, pair) = palette.attributes(for: cell.style)
+        let parts: (left: String, right: String?) = cell.text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
+        NcursesTerminal.encode(parts.left, into: &text)
         _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+        // Wide only by Unicode's sequence rules (a flag, ❤️): the terminal gets two narrow cells.
+        if let right = parts.right, x + 1 < grid.width {
+          NcursesTerminal.encode(right, into: &text)
+          _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, attrs, pair)
+        }
       }
     }
     if let cursor {
@@ -128,18 +134,12 @@ public final class NcursesTerminal: Terminal {
     shown = grid
   }
 
-  /// A grapheme as ncurses stores a cell: its first scalar and up to four zero-width ones after it.
-  private static func encode(_ grapheme: String, into text: inout [wchar_t]) {
+  /// A cell's text as ncurses stores it: a spacing character and up to five zero-width ones.
+  private static func encode(_ part: String, into text: inout [wchar_t]) {
     var count = 0
-    for scalar in grapheme.unicodeScalars {
-      let value = wchar_t(bitPattern: scalar.value)
-      if count == 0 {
-        text[0] = value
-        count = 1
-      } else if count < 5, cn_wcwidth(value) == 0 {
-        text[count] = value
-        count += 1
-      }
+    for scalar in part.unicodeScalars where count < 6 {
+      text[count] = wchar_t(bitPattern: scalar.value)
+      count += 1
     }
     if count == 0 {
       text[0] = 32

@@ -63,6 +63,8 @@ public struct Grid: Equatable, Sendable {
         continue
       }
       let columns = TextWidth.of(character)
+      // Joiners, a mark with no base: nothing to show, no column taken.
+      if columns == 0 { continue }
       if columns == 2 {
         if x + 1 >= end {
           if x >= 0 { setCell(Cell(" ", style: style), x: x, y: point.y) }

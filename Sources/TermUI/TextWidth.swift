@@ -1,14 +1,68 @@
 /// Display widths in terminal columns, and the inert form of control characters.
 ///
-/// A grapheme takes the width of its first scalar, as ncurses and glibc's `wcwidth` count it,
-/// so that our layout and the terminal agree: East Asian wide and fullwidth characters and
-/// emoji presentation characters take two columns, everything else printable one.
+/// A grapheme's width follows Unicode: East Asian wide and fullwidth characters and emoji take
+/// two columns; a flag (two regional indicators) and an emoji presentation sequence (a base
+/// with U+FE0F, such as ❤️ or 1️⃣) take two; combining marks take none of their own (they ride
+/// on their base); format characters alone (zero-width space, joiners) take none. For the
+/// terminal to agree with these widths whatever it does with sequences, `terminalParts` says
+/// what to send for each cell.
 public enum TextWidth {
   /// Columns taken by one grapheme as drawn by `Grid` (an inert control character takes two: `^[`).
   public static func of(_ character: Character) -> Int {
     if let inert = inertForm(of: character) { return inert.count }
-    guard let first = character.unicodeScalars.first else { return 0 }
-    return isWide(first) ? 2 : 1
+    let scalars = character.unicodeScalars
+    guard let first = scalars.first else { return 0 }
+    if scalars.allSatisfy(isZeroWidth) { return 0 }
+    if isWide(first) { return 2 }
+    if isRegionalIndicator(first) {
+      return scalars.dropFirst().first.map(isRegionalIndicator) == true ? 2 : 1
+    }
+    if first.properties.isEmoji, scalars.contains(emojiPresentation) { return 2 }
+    return 1
+  }
+
+  static let emojiPresentation: Unicode.Scalar = "\u{FE0F}"
+
+  /// What to send to the terminal for a grapheme of `of(character)` columns, as one or two
+  /// cells, so that the terminal's idea of the width (glibc's `wcwidth` of the first character,
+  /// as ncurses counts) is the board's: the left cell's text, and the right cell's when the
+  /// grapheme is wide only by Unicode's sequence rules. A flag goes as its two letters, each a
+  /// cell (terminals that draw flags join them); an emoji presentation sequence goes as its
+  /// base and a space. Joiners and selectors are left out: a terminal that honours them would
+  /// draw a width of its own.
+  public static func terminalParts(of character: Character) -> (left: String, right: String?) {
+    let scalars = Array(character.unicodeScalars)
+    guard let first = scalars.first else { return (" ", nil) }
+    let marks = scalars.dropFirst().filter(isCombiningMark)
+    var left = String(String.UnicodeScalarView([first] + marks))
+    if isZeroWidth(first) { left = " " }
+    guard of(character) == 2, !isWide(first) else { return (left, nil) }
+    if isRegionalIndicator(first), scalars.count > 1 { return (String(first), String(scalars[1])) }
+    return (left, " ")
+  }
+
+  static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+
+  static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+    // Variation selectors are marks by category, but choose a presentation, not a shape.
+    if isVariationSelector(scalar) { return false }
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .spacingMark: return true
+    default: return false
+    }
+  }
+
+  /// Takes no column by itself: marks, format characters (joiners, zero-width space) and
+  /// variation selectors.
+  static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return true
+    default: return isVariationSelector(scalar)
+    }
+  }
+
+  static func isVariationSelector(_ scalar: Unicode.Scalar) -> Bool {
+    (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
   }
 
   /// Columns taken by a string.

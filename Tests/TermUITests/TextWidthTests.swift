@@ -107,3 +107,82 @@ import Testing
     #expect(editor.handle(.function(5)) == .ignored)
   }
 }
+
+/// Strings that trip up terminal programs, with the width Unicode gives them and what each
+/// cell sends to the terminal.
+@Suite struct TrickyWidthTests {
+  static let table: [(text: String, width: Int, note: String)] = [
+    ("abc", 3, "ASCII"),
+    ("日本語", 6, "CJK, East Asian wide"),
+    ("ｶﾀｶﾅ", 4, "halfwidth katakana are narrow"),
+    ("ＡＢ", 4, "fullwidth Latin"),
+    ("한국어", 6, "Hangul syllables"),
+    ("\u{1100}\u{1161}\u{11A8}", 2, "Hangul jamo forming one syllable"),
+    ("e\u{301}", 1, "combining acute on e"),
+    ("a\u{20DD}", 1, "enclosing circle"),
+    ("Z\u{351}\u{34D}\u{35B}a", 2, "stacked combining marks"),
+    ("🚀", 2, "emoji"),
+    ("👍🏽", 2, "emoji with a skin tone"),
+    ("👩‍💻", 2, "ZWJ sequence: woman technologist"),
+    ("👨‍👩‍👧‍👦", 2, "ZWJ family"),
+    ("🇩🇪", 2, "flag: two regional indicators"),
+    ("🇩🇪🇯🇵", 4, "two flags"),
+    ("🇩", 1, "a lone regional indicator"),
+    ("❤️", 2, "emoji presentation selector on a narrow base"),
+    ("❤", 1, "the same base, text presentation"),
+    ("1️⃣", 2, "keycap"),
+    ("a\u{200B}b", 2, "zero-width space takes nothing"),
+    ("\u{200D}", 0, "a lone joiner"),
+    ("\u{301}", 0, "a combining mark with no base"),
+    ("x\u{FE0F}", 1, "a selector on a non-emoji"),
+    ("\u{202E}abc", 5, "right-to-left override, shown inert as ^?"),
+    ("\u{1B}[31m", 6, "an escape sequence, shown inert"),
+  ]
+
+  @Test func eachStringHasItsUnicodeWidth() {
+    for entry in TrickyWidthTests.table {
+      #expect(TextWidth.of(entry.text) == entry.width, "\(entry.note): \(entry.text.debugDescription)")
+    }
+  }
+
+  @Test func theGridTakesExactlyThatManyCells() {
+    for entry in TrickyWidthTests.table {
+      var grid = Grid(size: Size(20, 1))
+      let written = grid.put(entry.text, at: Point(0, 0))
+      #expect(written == entry.width, "\(entry.note)")
+      #expect(grid.lines[0].hasPrefix(entry.width == 0 ? "" : String(grid[0, 0].text)))
+    }
+  }
+
+  @Test func cuttingNeverSplitsAGraphemeAndMarksTheCut() {
+    for entry in TrickyWidthTests.table where entry.width > 2 {
+      let cut = TextWidth.truncate(entry.text + entry.text, to: entry.width)
+      #expect(TextWidth.of(cut) <= entry.width, "\(entry.note)")
+      #expect(cut.hasSuffix("…"), "\(entry.note)")
+    }
+    #expect(TextWidth.truncate("🇩🇪🇯🇵🇫🇷", to: 4) == "🇩🇪…", "a flag is cut whole, never half")
+    #expect(TextWidth.truncate("👨‍👩‍👧‍👦👨‍👩‍👧‍👦", to: 3) == "👨‍👩‍👧‍👦…")
+    #expect(TextWidth.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "a mark stays with its base")
+  }
+
+  @Test func whatEachCellSendsKeepsTheTerminalInStep() {
+    // Wide by the first character: one cell, as ncurses counts it.
+    #expect(TextWidth.terminalParts(of: "日") == ("日", nil))
+    #expect(TextWidth.terminalParts(of: "👩‍💻") == ("👩", nil))
+    #expect(TextWidth.terminalParts(of: "👍🏽") == ("👍", nil))
+    // Wide by sequence only: two narrow cells.
+    #expect(TextWidth.terminalParts(of: "🇩🇪") == ("🇩", "🇪"))
+    #expect(TextWidth.terminalParts(of: "❤️") == ("❤", " "))
+    #expect(TextWidth.terminalParts(of: "1️⃣") == ("1\u{20E3}", " "))
+    // Marks ride on their base; a cell never starts with a mark.
+    #expect(TextWidth.terminalParts(of: "e\u{301}") == ("e\u{301}", nil))
+    #expect(TextWidth.terminalParts(of: "\u{301}") == (" ", nil))
+  }
+
+  @Test func aRightToLeftOverrideCannotReorderTheRestOfARow() {
+    var grid = Grid(size: Size(20, 1))
+    grid.put("\u{202E}evil\u{202C} ok", at: Point(0, 0))
+    #expect(grid.lines == ["^?evil^? ok"])
+    #expect(grid[0, 0].style.role == .control)
+  }
+}
