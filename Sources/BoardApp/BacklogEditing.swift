@@ -5,10 +5,7 @@ import TermUI
 /// The backlog's editing commands: each works on the marked stories, or the selected one.
 func reduceBacklogEdit(_ state: inout AppState, _ command: Command, targets given: [StoryID]? = nil) -> [Effect] {
   let targets = given ?? state.targets
-  guard !targets.isEmpty || command == .filterText || command == .filterMenu else {
-    state.flash = .info("No story selected")
-    return []
-  }
+  guard !targets.isEmpty || command == .filterText || command == .filterMenu else { return [] }
   let now = state.now
   switch command {
   case .editTitle:
@@ -86,7 +83,6 @@ func editAll(_ state: inout AppState, _ ids: [StoryID], _ fields: (Story) -> [St
 
 private func toggleSprint(_ state: inout AppState, _ ids: [StoryID], at now: Date) -> [Effect] {
   guard let sprint = state.board.sprints.first(where: { $0.state == .planned }) ?? state.board.activeSprint else {
-    state.flash = .error("No planned or active sprint: create one with `scrum sprint new NAME`")
     return []
   }
   let effects = editAll(&state, ids) { story in [.sprint(story.sprint == nil ? sprint.name : nil)] }

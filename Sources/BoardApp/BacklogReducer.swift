@@ -22,10 +22,7 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     state.backlog.scroll = 0
   case .last: select(ids.count - 1)
   case .openDetail:
-    guard let selection = state.backlog.selection else {
-      state.flash = .info("No story selected")
-      return []
-    }
+    guard let selection = state.backlog.selection else { return [] }
     openDetail(&state, selection, from: .backlog)
     return []
   case .addStory:
@@ -37,10 +34,7 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
   case .rankTop, .rankBottom:
     return rankToEdge(&state, rows: rows, top: command == .rankTop)
   case .nextMatch, .previousMatch:
-    guard state.filter.isActive else {
-      state.flash = .info("No filter: / filters as you type, f by epic, label, assignee…")
-      return []
-    }
+    guard state.filter.isActive else { return [] }
     // Every story shown matches: move to the next one, wrapping around.
     guard !ids.isEmpty else { return [] }
     let step = command == .nextMatch ? 1 : -1

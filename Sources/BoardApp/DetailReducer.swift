@@ -61,7 +61,6 @@ func reduceDetail(_ state: inout AppState, _ command: Command) -> [Effect] {
       task.done.toggle()
       return perform(&state) { _ in .taskSet(id, index: line, task, updatedAt: now) }
     default:
-      state.flash = .info("Space ticks a criterion or a task: move to one with j/k or Tab")
       return []
     }
   case .addCriterion:
@@ -85,7 +84,6 @@ func reduceDetail(_ state: inout AppState, _ command: Command) -> [Effect] {
     case .criterion(let line): what = "criterion \(line + 1)"
     case .task(let line): what = "task \(line + 1)"
     default:
-      state.flash = .info("d deletes a criterion or a task: move to one with j/k or Tab")
       return []
     }
     state.prompt = Prompt(
@@ -171,7 +169,6 @@ private func reorderLine(_ state: inout AppState, _ story: Story, _ item: Detail
     state.detail?.cursor = .task(line + step)
     return perform(&state) { _ in .tasksReplaced(story.id, tasks, updatedAt: now) }
   default:
-    state.flash = .info("J/K move a criterion or a task: move to one with j/k or Tab")
     return []
   }
 }

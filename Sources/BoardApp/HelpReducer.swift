@@ -3,7 +3,7 @@ import TermUI
 func reduceHelp(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard var help = state.help else { return [] }
   let layout = Layout(state)
-  let lineCount = HelpText(keymap: state.keymap, first: help.first, filter: help.filter).lines.count
+  let lineCount = HelpText(state: state, first: help.first, filter: help.filter).lines.count
   let maxScroll = max(0, lineCount - layout.helpText.height)
   switch command {
   case .moveDown: help.scroll += 1

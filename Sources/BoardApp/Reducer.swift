@@ -77,6 +77,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
   case .command(let command):
     if command == .quit { return [.quit] }
     if command == .suspend { return [.suspend] }
+    if state.help == nil, state.picker == nil,
+      let reason = state.whyNot(command, in: state.scope) ?? state.whyNot(command, in: .global)
+    {
+      state.flash = .error(reason.prefix(1).uppercased() + reason.dropFirst())
+      return []
+    }
     if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
     if state.help != nil { return reduceHelp(&state, command) }
     if state.picker != nil { return reducePicker(&state, command) }
@@ -149,10 +155,8 @@ func perform(_ state: inout AppState, _ plan: (Board) throws -> BoardChange) -> 
 }
 
 private func undoOrRedo(_ state: inout AppState, redo: Bool) -> [Effect] {
-  guard var entry = redo ? state.redoStack.popLast() : state.undoStack.popLast() else {
-    state.flash = .info(redo ? "Nothing to redo" : "Nothing to undo")
-    return []
-  }
+  // An empty stack was turned away with its reason (AppState.whyNot).
+  guard var entry = redo ? state.redoStack.popLast() : state.undoStack.popLast() else { return [] }
   let change = (redo ? entry.change : entry.inverse).restamped(at: state.now)
   do {
     try state.apply(change)

@@ -56,10 +56,7 @@ func reduceReports(_ state: inout AppState, _ command: Command) -> [Effect] {
     state.reports.scroll = 0
   case .previousSprint, .nextSprint:
     let sprints = state.board.reportableSprints
-    guard !sprints.isEmpty else {
-      state.flash = .info("No sprint has started yet")
-      return []
-    }
+    guard !sprints.isEmpty else { return [] }
     let current = state.reportSprint.flatMap { sprint in sprints.firstIndex { $0.name == sprint.name } } ?? sprints.count
     let target = current + (command == .nextSprint ? 1 : -1)
     guard sprints.indices.contains(target) else {

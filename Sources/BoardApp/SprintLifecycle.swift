@@ -11,15 +11,9 @@ func reduceSprintLifecycle(_ state: inout AppState, _ command: Command) -> [Effe
     draft.sprint.name = suggestedSprintName(board)
     state.prompt = Prompt(purpose: .newSprint(draft), label: "New sprint name: ", editor: LineEditor(draft.sprint.name))
   case .startSprint:
-    if let active = board.activeSprint {
-      state.flash = .error("Sprint \(active.name) is active: close it first (C)")
-      return []
-    }
+    // With a sprint active or none planned, the reducer said why (AppState.whyNot).
     let planned = board.sprints.filter { $0.state == .planned }
-    guard !planned.isEmpty else {
-      state.flash = .error("No planned sprint: create one with N")
-      return []
-    }
+    guard board.activeSprint == nil, !planned.isEmpty else { return [] }
     state.picker = Picker(
       purpose: .startSprint, title: "Start which sprint?",
       options: planned.map { sprint in
@@ -28,10 +22,7 @@ func reduceSprintLifecycle(_ state: inout AppState, _ command: Command) -> [Effe
         return Picker.Option(label: "\(sprint.name)\(warning)", value: .sprint(sprint.name))
       })
   case .closeSprint:
-    guard let active = board.activeSprint else {
-      state.flash = .error("There is no active sprint to close")
-      return []
-    }
+    guard let active = board.activeSprint else { return [] }
     let done = board.columns.last?.id
     let open = board.stories(inSprint: active.name).filter { $0.status != done }.count
     var options = [Picker.Option(label: "\(open) unfinished to the top of the backlog", value: .carryOver(.backlog))]

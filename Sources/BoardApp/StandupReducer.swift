@@ -3,10 +3,7 @@ import ScrumCore
 
 func startStandup(_ state: inout AppState) {
   let model = SprintBoardModel(board: state.board, view: state.sprintBoard, user: state.user)
-  guard model.sprint != nil else {
-    state.flash = .error("No active sprint to walk: start one with S")
-    return
-  }
+  guard model.sprint != nil else { return }
   let order = model.standupOrder(board: state.board, byPerson: false)
   state.standup = StandupState(order: order, speakerSince: state.now, finished: order.isEmpty)
   if let first = order.first { followCard(&state, first) }

@@ -40,6 +40,19 @@ import Testing
     assertSnapshot(app.screen, named: "help-80x24")
   }
 
+  /// On a new board, keys that need a sprint or a story are dimmed and say why.
+  @Test func helpSaysWhyAKeyDoesNothingNow() throws {
+    let app = try Session(board: Board(name: "New product", prefix: "NP"))
+    app.press(.showBoard, .help, .filterText)
+    app.type("sprint")
+    app.press(.enter)
+    assertSnapshot(app.screen, named: "help-not-now-80x24")
+    // The same reason on the status line when the key is pressed anyway.
+    app.press(.escape, .escape)
+    app.press(.closeSprint)
+    #expect(app.lines[22] == " No active sprint to close")
+  }
+
   @Test func tooSmall() throws {
     let app = try Session(size: Size(30, 8))
     assertSnapshot(app.screen, named: "too-small-30x8")

@@ -162,8 +162,10 @@ import Testing
     // The selected card (SB-6, nobody's) is in the last lane, scrolled into view.
     #expect(app.lines.contains { $0.contains("unassigned · 1") })
     #expect(app.lines.contains { $0.contains("SB-6") })
+    // Without $USER there is no "mine": the key says why rather than showing nobody's cards.
     app.runtime.handle(.key(.character("m")))
-    #expect(app.state.sprintBoard.mineOnly)
+    #expect(!app.state.sprintBoard.mineOnly)
+    #expect(app.lines[22].contains("$USER is not set"))
   }
 
   @Test func anotherProcessesMoveShowsOnTheBoard() throws {

@@ -38,7 +38,7 @@ import Testing
     let app = try Session()
     app.press(.rankDown, .undo, .moveDown, .rankUp)
     app.press(.redo)
-    #expect(app.lines[22].contains("Nothing to redo"))
+    #expect(app.lines[22].contains("Nothing undone to redo"))
   }
 }
 

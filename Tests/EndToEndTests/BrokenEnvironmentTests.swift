@@ -54,7 +54,8 @@ final class SmallDisk {
     try tmux.press("a")
     try tmux.type(String(repeating: "Bigger than the disk ", count: 200))
     try tmux.press("Enter")
-    try tmux.waitFor(text: "is full; nothing was saved")
+    // 4,200 typed characters take a while on a loaded 2-core machine.
+    try tmux.waitFor(text: "is full; nothing was saved", timeout: 60)
     try tmux.press("q")
     #expect(try tmux.waitForExit() == 0)
     try FileManager.default.removeItem(atPath: disk.path + "/filler")

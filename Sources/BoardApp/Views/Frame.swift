@@ -36,7 +36,7 @@ public func render(_ state: AppState) -> Grid {
     PickerOverlay(picker: picker).draw(into: &grid, layout: layout)
   }
   if let help = state.help {
-    HelpOverlay(keymap: state.keymap, help: help).draw(into: &grid, layout: layout)
+    HelpOverlay(state: state, help: help).draw(into: &grid, layout: layout)
   }
   return grid
 }
@@ -75,7 +75,7 @@ private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid
 
 private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Grid) {
   if let flash = state.flash {
-    let style = flash.kind == .error ? Style(.error, bold: true) : Style(.success)
+    let style = flash.kind == .error ? Style(.warning, bold: true) : Style(.success)
     grid.put(" " + flash.text, in: area, style: style)
     return
   }

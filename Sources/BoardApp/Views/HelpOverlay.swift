@@ -1,11 +1,18 @@
 import TermUI
 
 /// The help text, generated from the keymap: every bound command, grouped by where it
-/// applies, the group of `first` (where the user is) on top.
+/// applies, the group of `first` (where the user is) on top. A key that would do nothing now
+/// is dimmed, with the reason under it.
 struct HelpText {
   let lines: [StyledLine]
 
-  init(keymap: Keymap, first: Scope = .global, filter: String = "") {
+  init(state: AppState, first: Scope, filter: String) {
+    self.init(keymap: state.keymap, first: first, filter: filter) { state.whyNot($1, in: $0) }
+  }
+
+  init(
+    keymap: Keymap, first: Scope = .global, filter: String = "", whyNot: (Scope, Command) -> String? = { _, _ in nil }
+  ) {
     var lines: [StyledLine] = []
     var lastScope: Scope?
     let words = filter.lowercased().split(separator: " ").map(String.init)
@@ -22,7 +29,12 @@ struct HelpText {
         lastScope = entry.scope
       }
       let keys = entry.keys.map(\.description).joined(separator: " ")
-      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
+      guard let reason = whyNot(entry.scope, entry.command) else {
+        lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
+        continue
+      }
+      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.dim)), Span(entry.command.help(in: entry.scope), Style(.dim))])
+      lines.append([Span("  " + String(repeating: " ", count: 18) + "not now: " + reason, Style(.warning))])
     }
     if lines.isEmpty { lines = [[Span("No key does \"\(filter)\"", Style(.dim))]] }
     self.lines = lines
@@ -31,7 +43,7 @@ struct HelpText {
 
 /// `?`: a box over the pane listing every key.
 struct HelpOverlay {
-  let keymap: Keymap
+  let state: AppState
   let help: HelpState
 
   func draw(into grid: inout Grid, layout: Layout) {
@@ -40,7 +52,7 @@ struct HelpOverlay {
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
     let title = help.filter.isEmpty ? "Keys · / filters · Esc closes" : "Keys for \"\(help.filter)\" · Esc shows all"
     grid.drawBox(box, title: title, style: Style(.accent))
-    let text = HelpText(keymap: keymap, first: help.first, filter: help.filter)
+    let text = HelpText(state: state, first: help.first, filter: help.filter)
     let scroll = help.scroll
     let area = layout.helpText
     for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {
