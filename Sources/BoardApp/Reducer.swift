@@ -40,8 +40,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
   // Only typing into the filter goes on while its matches are still being looked for;
   // anything else needs all of them first.
   if state.filterJob != nil, !isTypingIntoTheFilter(state, action) { state.finishFiltering() }
-  // A flash lasts until the next thing the user does.
-  if case .persistFailed = action {} else { state.flash = nil }
+  // A flash lasts until the user's next key, click or wheel: not a resize, a tick of the clock
+  // or a teammate's change, which would wipe it before it was read.
+  switch action {
+  case .command, .typed, .clicked, .scrolled: state.flash = nil
+  default: break
+  }
   switch action {
   case .continueFiltering:
     return []

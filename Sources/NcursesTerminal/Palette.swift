@@ -17,12 +17,15 @@ struct Palette {
 
   init(theme: Theme, requestedDepth: ColourDepth?, environment: [String: String]) {
     self.theme = theme
-    let offered = has_colors() ? ColourDepth.detect(colours: Int(cn_colors()), environment: environment) : .mono
+    var offered = ColourDepth.mono
+    if has_colors() {
+      // COLORS is known only once colour is started.
+      start_color()
+      // The terminal's own background and foreground stay (color -1): right on dark and light.
+      use_default_colors()
+      offered = ColourDepth.detect(colours: Int(cn_colors()), environment: environment)
+    }
     depth = requestedDepth.map { $0.capped(at: offered) } ?? offered
-    guard depth != .mono else { return }
-    start_color()
-    // The terminal's own background and foreground stay (color -1): right on dark and light.
-    use_default_colors()
   }
 
   /// The attributes and colour pair for a style.

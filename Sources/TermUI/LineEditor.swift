@@ -53,3 +53,23 @@ public struct LineEditor: Equatable, Sendable {
     return .edited
   }
 }
+
+extension LineEditor {
+  /// The part of the text to show in `width` columns with the cursor always in view (a long
+  /// text scrolls sideways, its cut ends marked with `…`), and the cursor's column within it.
+  public func visible(width: Int) -> (text: String, cursorColumn: Int) {
+    guard width > 1 else { return ("", 0) }
+    if cursorColumn < width {
+      return (TextWidth.truncate(text, to: width), cursorColumn)
+    }
+    // Start as late as needed for the cursor to sit in the last column, after a leading "…".
+    var start = cursor
+    var used = 0
+    while start > 0, used + TextWidth.of(characters[start - 1]) <= width - 2 {
+      start -= 1
+      used += TextWidth.of(characters[start])
+    }
+    let shown = "…" + TextWidth.truncate(String(characters[start...]), to: width - 1)
+    return (shown, 1 + used)
+  }
+}

@@ -12,12 +12,23 @@ public struct Span: Equatable, Sendable {
 public typealias StyledLine = [Span]
 
 extension Grid {
-  /// Writes spans one after another from `point`, within `limit` columns; returns columns written.
+  /// Writes spans one after another from `point`, within `limit` columns; a line that does not
+  /// fit ends with `…` where it was cut. Returns columns written.
   @discardableResult
   public mutating func put(_ line: StyledLine, at point: Point, limit: Int) -> Int {
+    guard limit > 0 else { return 0 }
+    // Trailing blanks that do not fit are no loss: no ellipsis for them.
+    let text = line.map(\.text).joined()
+    let width = TextWidth.of(text) - text.reversed().prefix { $0 == " " }.count
+    let room = width > limit ? limit - 1 : limit
     var used = 0
-    for span in line where used < limit {
-      used += put(span.text, at: Point(point.x + used, point.y), limit: limit - used, style: span.style)
+    var lastStyle = line.first?.style ?? .normal
+    for span in line where used < room {
+      used += put(span.text, at: Point(point.x + used, point.y), limit: room - used, style: span.style)
+      lastStyle = span.style
+    }
+    if width > limit {
+      used += put("…", at: Point(point.x + used, point.y), limit: 1, style: lastStyle)
     }
     return used
   }
@@ -37,6 +48,6 @@ extension Grid {
     put("└" + horizontal + "┘", at: Point(box.x, box.maxY - 1), style: style)
     var titleStyle = style
     titleStyle.bold = true
-    put(" \(title) ", at: Point(box.x + 2, box.y), limit: max(0, box.width - 4), style: titleStyle)
+    put(" \(TextWidth.truncate(title, to: max(0, box.width - 6))) ", at: Point(box.x + 2, box.y), limit: max(0, box.width - 4), style: titleStyle)
   }
 }

@@ -53,6 +53,32 @@ import Testing
     #expect(app.lines[22] == " No active sprint to close")
   }
 
+  /// The smallest size served: every pane still shows what it is for, cut with ellipses.
+  @Test(arguments: ["backlog", "board", "detail", "burndown", "velocity", "help", "picker", "prompt"])
+  func smallest(pane: String) throws {
+    let app = try Session(size: Layout.minimum)
+    switch pane {
+    case "board": app.press(.showBoard)
+    case "detail": app.press(.openDetail)
+    case "burndown": app.press(.showReports)
+    case "velocity": app.press(.showReports, .nextReport, .nextReport)
+    case "help": app.press(.help)
+    case "picker": app.press(.setPoints)
+    case "prompt":
+      app.press(.addStory)
+      app.type("A new story typed at 40 columns, longer than the line")
+    default: break
+    }
+    assertSnapshot(app.screen, named: "smallest-\(pane)-40x10")
+    // One column or row less and the note takes over.
+    app.resize(to: Size(39, 10))
+    #expect(app.lines.joined().contains("Terminal too small"))
+    app.resize(to: Size(40, 9))
+    #expect(app.lines.joined().contains("Terminal too small"))
+    app.resize(to: Layout.minimum)
+    assertSnapshot(app.screen, named: "smallest-\(pane)-40x10")
+  }
+
   @Test func tooSmall() throws {
     let app = try Session(size: Size(30, 8))
     assertSnapshot(app.screen, named: "too-small-30x8")

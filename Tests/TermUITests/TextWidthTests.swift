@@ -186,3 +186,26 @@ import Testing
     #expect(grid[0, 0].style.role == .control)
   }
 }
+
+@Suite struct LineEditorWindowTests {
+  @Test func aLongTextScrollsSoTheCursorStaysInView() {
+    var editor = LineEditor("0123456789abcdefghij")
+    #expect(editor.visible(width: 30).text == "0123456789abcdefghij")
+    #expect(editor.visible(width: 30).cursorColumn == 20)
+    // At the end of a text wider than the field: its tail after "…", the cursor in the last column.
+    #expect(editor.visible(width: 10) == ("…cdefghij", 9))
+    _ = editor.handle(.home)
+    #expect(editor.visible(width: 10) == ("012345678…", 0))
+    for _ in 0..<12 { _ = editor.handle(.right) }
+    // In the middle: both ends cut.
+    #expect(editor.visible(width: 10) == ("…456789ab…", 9))
+  }
+
+  @Test func wideCharactersAreNeverSplitAtTheEdge() {
+    let editor = LineEditor("日本語のテキストです")
+    let window = editor.visible(width: 9)
+    #expect(TextWidth.of(window.text) <= 9)
+    #expect(window.text.hasPrefix("…"))
+    #expect(window.cursorColumn <= 8)
+  }
+}

@@ -125,10 +125,14 @@ struct BacklogView {
   }
 
   private func drawHeading(_ title: String, detail: String, _ area: Rect, into grid: inout Grid) {
+    // On a narrow screen the name keeps a quarter of the row (the sprint's name at least) and
+    // the facts are cut.
+    let keptForTitle = min(TextWidth.of(title), max(12, area.width / 4))
+    let detail = TextWidth.truncate(detail, to: max(0, area.width - 4 - keptForTitle))
     let detailWidth = TextWidth.of(detail)
     let titleRoom = max(0, area.width - detailWidth - 4)
     grid.put("▾ " + TextWidth.truncate(title, to: titleRoom), at: area.origin, style: Style(.accent, bold: true))
-    if area.width > detailWidth + 4 {
+    if detailWidth > 0 {
       grid.put(detail, at: Point(area.maxX - detailWidth - 1, area.y), style: Style(.accent))
     }
   }

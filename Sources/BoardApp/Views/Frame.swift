@@ -45,7 +45,8 @@ public func render(_ state: AppState) -> Grid {
 public func cursorPosition(_ state: AppState) -> Point? {
   guard let prompt = state.prompt, Layout(state).fits else { return nil }
   let line = Layout(state).hintLine
-  let column = 1 + TextWidth.of(prompt.label) + prompt.editor.cursorColumn
+  let labelWidth = 1 + TextWidth.of(prompt.label)
+  let column = labelWidth + prompt.editor.visible(width: line.width - labelWidth).cursorColumn
   return Point(min(column, line.width - 1), line.y)
 }
 
@@ -114,9 +115,11 @@ private func drawStatusLine(_ state: AppState, _ area: Rect, into grid: inout Gr
 
 private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid) {
   if let prompt = state.prompt {
+    let labelWidth = 1 + TextWidth.of(prompt.label)
+    let shown = prompt.editor.visible(width: area.width - labelWidth).text
     grid.put(
-      [Span(" " + prompt.label, Style(.accent, bold: true)), Span(prompt.editor.text, Style(.input))],
-      at: area.origin, limit: area.width)
+      [Span(" " + prompt.label, Style(.accent, bold: true)), Span(shown, Style(.input))], at: area.origin,
+      limit: area.width)
     return
   }
   var hints = KeyHints.hints(for: state.scope, keymap: state.keymap)

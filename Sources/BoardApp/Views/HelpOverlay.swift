@@ -6,13 +6,16 @@ import TermUI
 struct HelpText {
   let lines: [StyledLine]
 
-  init(state: AppState, first: Scope, filter: String) {
-    self.init(keymap: state.keymap, first: first, filter: filter) { state.whyNot($1, in: $0) }
+  /// `width`: the text's width, which sets the keys' column (narrower on a narrow screen).
+  init(state: AppState, first: Scope, filter: String, width: Int = 72) {
+    self.init(keymap: state.keymap, first: first, filter: filter, width: width) { state.whyNot($1, in: $0) }
   }
 
   init(
-    keymap: Keymap, first: Scope = .global, filter: String = "", whyNot: (Scope, Command) -> String? = { _, _ in nil }
+    keymap: Keymap, first: Scope = .global, filter: String = "", width: Int = 72,
+    whyNot: (Scope, Command) -> String? = { _, _ in nil }
   ) {
+    let keyWidth = min(18, max(6, width / 3))
     var lines: [StyledLine] = []
     var lastScope: Scope?
     let words = filter.lowercased().split(separator: " ").map(String.init)
@@ -30,11 +33,11 @@ struct HelpText {
       }
       let keys = entry.keys.map(\.description).joined(separator: " ")
       guard let reason = whyNot(entry.scope, entry.command) else {
-        lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
+        lines.append([Span("  " + TextWidth.pad(keys, to: keyWidth - 1) + " ", Style(.key, bold: true)), Span(entry.command.help(in: entry.scope))])
         continue
       }
-      lines.append([Span("  " + TextWidth.pad(keys, to: 18), Style(.dim)), Span(entry.command.help(in: entry.scope), Style(.dim))])
-      lines.append([Span("  " + String(repeating: " ", count: 18) + "not now: " + reason, Style(.warning))])
+      lines.append([Span("  " + TextWidth.pad(keys, to: keyWidth - 1) + " ", Style(.dim)), Span(entry.command.help(in: entry.scope), Style(.dim))])
+      lines.append([Span("  " + String(repeating: " ", count: keyWidth) + "not now: " + reason, Style(.warning))])
     }
     if lines.isEmpty { lines = [[Span("No key does \"\(filter)\"", Style(.dim))]] }
     self.lines = lines
@@ -52,7 +55,7 @@ struct HelpOverlay {
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
     let title = help.filter.isEmpty ? "Keys · / filters · Esc closes" : "Keys for \"\(help.filter)\" · Esc shows all"
     grid.drawBox(box, title: title, style: Style(.accent))
-    let text = HelpText(state: state, first: help.first, filter: help.filter)
+    let text = HelpText(state: state, first: help.first, filter: help.filter, width: layout.helpText.width)
     let scroll = help.scroll
     let area = layout.helpText
     for (offset, line) in text.lines.dropFirst(scroll).prefix(area.height).enumerated() {

@@ -9,10 +9,17 @@ struct ReportsView {
   /// The rows above the chart: tabs, the sprint, its numbers, a blank line.
   static let headerHeight = 4
 
+  /// The fewest rows a chart is drawn in.
+  static let chartMinimumHeight = 5
+
+  /// Whether the screen is too short for the full header and a chart: then only the tabs and
+  /// the sprint's line stay above the chart.
+  static func isCompact(_ body: Rect) -> Bool { body.height < headerHeight + chartMinimumHeight }
+
   /// Where the chart (or the cycle-time list) goes.
   static func chartArea(_ layout: Layout) -> Rect {
     let body = layout.body
-    let top = min(headerHeight, body.height)
+    let top = min(isCompact(body) ? 2 : headerHeight, body.height)
     return Rect(x: body.x + 1, y: body.y + top, width: max(0, body.width - 2), height: max(0, body.height - top))
   }
 
@@ -35,8 +42,8 @@ struct ReportsView {
     }
     let report = SprintReport(board: state.board, sprint: sprint, now: state.now)
     if body.height > 1 { drawSprintLine(report, body.row(1), into: &grid) }
-    if body.height > 2 { drawNumbers(report, body.row(2), into: &grid) }
-    guard area.height >= 5, area.width >= 20 else { return }
+    if body.height > 2, !ReportsView.isCompact(body) { drawNumbers(report, body.row(2), into: &grid) }
+    guard area.height >= ReportsView.chartMinimumHeight, area.width >= 20 else { return }
     switch tab {
     case .burndown: ReportCharts.burndown(report, in: area, glyphs: glyphs, into: &grid)
     case .burnup: ReportCharts.burnup(report, in: area, glyphs: glyphs, into: &grid)
@@ -116,7 +123,7 @@ struct ReportsView {
           + (average.map { " · " + $0 } ?? ""), at: header.row(1).origin, limit: header.width,
         style: Style(.accent, bold: true))
     }
-    if header.height > 2 { _ = grid.put(forecastLine(velocity, width: header.width), at: header.row(2).origin, limit: header.width) }
+    if header.height > 2, !ReportsView.isCompact(header) { _ = grid.put(forecastLine(velocity, width: header.width), at: header.row(2).origin, limit: header.width) }
     guard !velocity.entries.isEmpty else {
       let close = state.keymap.keys(for: .closeSprint, in: .board).first.map(\.description) ?? "C"
       note(
@@ -124,7 +131,7 @@ struct ReportsView {
           + "closes (\(close) on the sprint board).", in: area, into: &grid)
       return
     }
-    guard area.height >= 5, area.width >= 20 else { return }
+    guard area.height >= ReportsView.chartMinimumHeight, area.width >= 20 else { return }
     ReportCharts.velocity(velocity, in: area, glyphs: glyphs, into: &grid)
   }
 

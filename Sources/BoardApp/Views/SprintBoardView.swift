@@ -21,11 +21,17 @@ struct SprintBoardView {
       }
       return
     }
-    drawHeader(sprint, model: model, layout.header, into: &grid)
-
     let fit = SprintBoardModel.columnFit(count: model.columns.count, width: layout.cards.width)
     let first = state.sprintBoard.firstColumn
     let shown = Array(model.columns.indices.dropFirst(first).prefix(fit.visible))
+    var header = layout.header
+    if fit.visible < model.columns.count {
+      let marker = " columns \(first + 1)–\(first + shown.count) of \(model.columns.count) · h/l "
+      grid.put(marker, at: Point(max(0, layout.header.maxX - TextWidth.of(marker)), layout.header.y), style: Style(.dim))
+      header.width = max(0, header.width - TextWidth.of(marker))
+    }
+    drawHeader(sprint, model: model, header, into: &grid)
+
     for (slot, column) in shown.enumerated() {
       let x = slot * (fit.width + 1)
       if slot > 0 {
@@ -33,10 +39,6 @@ struct SprintBoardView {
       }
       drawColumnHead(model, column, Rect(x: x, y: layout.columnHeads.y, width: fit.width, height: 1), into: &grid)
       drawCards(model, column, Rect(x: x, y: layout.cards.y, width: fit.width, height: layout.cards.height), into: &grid)
-    }
-    if fit.visible < model.columns.count {
-      let marker = " columns \(first + 1)–\(first + shown.count) of \(model.columns.count) · h/l "
-      grid.put(marker, at: Point(max(0, layout.header.maxX - TextWidth.of(marker)), layout.header.y), style: Style(.dim))
     }
     if !model.lanes.isEmpty { drawLaneHeadings(model, layout.cards, into: &grid) }
     if let panel = layout.standup, let standup = state.standup {
@@ -71,13 +73,17 @@ struct SprintBoardView {
     let stories = model.cards[index].compactMap { state.board.story($0) }
     let points = stories.compactMap(\.points?.value).reduce(0, +)
     let over = column.wipLimit.map { stories.count > $0 } ?? false
-    var facts = " \(stories.count)"
+    var count = " \(stories.count)"
     // "!" says what the warning colour says, for monochrome screens too.
-    if let limit = column.wipLimit { facts += "/\(limit)" + (over ? "!" : "") }
-    facts += " · \(Points.format(points)) pts"
+    if let limit = column.wipLimit { count += "/\(limit)" + (over ? "!" : "") }
+    let pointsText = " · \(Points.format(points)) pts"
     let style = over ? Style(.warning, bold: true) : Style(.header, bold: true)
     grid.fill(area, style: style)
-    grid.put([Span(column.title, style), Span(facts, style)], at: area.origin, limit: area.width)
+    // Narrow: the points go first, then the title is cut; the count (and its "!") stays.
+    let titleWidth = TextWidth.of(column.title)
+    let facts = titleWidth + TextWidth.of(count + pointsText) <= area.width ? count + pointsText : count
+    let title = TextWidth.truncate(column.title, to: max(1, area.width - TextWidth.of(facts)))
+    grid.put([Span(title, style), Span(facts, style)], at: area.origin, limit: area.width)
   }
 
   private func drawCards(_ model: SprintBoardModel, _ column: Int, _ area: Rect, into grid: inout Grid) {
