@@ -17,8 +17,11 @@ public final class TmuxSession {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     socket = folder.appendingPathComponent("tmux.sock").path
-    // The developer's own config.toml stays out of the tests (a test that wants one says so).
-    var settings = ["TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME=\(folder.path)/config", "SCRUM_CONFIG="]
+    // The developer's own config.toml stays out of the tests (a test that wants one says so),
+    // and so does a NO_COLOR that the test runner itself may set.
+    var settings = [
+      "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME=\(folder.path)/config", "SCRUM_CONFIG=", "NO_COLOR=",
+    ]
     settings += environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
     let line = "env \(settings.joined(separator: " ")) \(command); echo \"__EXIT_$?__\"; exec sleep 100000"
     let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, line])
@@ -65,6 +68,11 @@ public final class TmuxSession {
   /// The screen as text, one line per row.
   public func screen() throws -> String {
     try tmux(["capture-pane", "-p", "-t", target]).output
+  }
+
+  /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+  public func styledScreen() throws -> String {
+    try tmux(["capture-pane", "-p", "-e", "-t", target]).output
   }
 
   /// A tmux format value for the pane, e.g. `#{alternate_on}`.
