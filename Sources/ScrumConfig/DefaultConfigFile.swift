@@ -13,7 +13,8 @@ extension Config {
       # the board says on its status line when a setting was not understood, and keeps its default.
 
       # Click selects a story, card or column, a double-click opens it, the wheel scrolls.
-      # In tmux, `set -g mouse on` passes the mouse to the board.
+      # tmux passes it on in the active pane (in any pane with `set -g mouse on`); in most
+      # terminals Shift bypasses it, for selecting text.
       mouse = true
 
       [standup]
