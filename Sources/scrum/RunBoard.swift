@@ -25,7 +25,7 @@ func runBoard(
   let config = loaded.config
   let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? config.standupTimebox
   let options = RuntimeOptions(
-    startPane: pane, startStandup: standup, user: config.member(forUser: environment["USER"] ?? ""),
+    startPane: pane, startStandup: standup, user: config.member(forUser: loginName(environment)),
     standupTimebox: timebox, keymap: config.keymap, notice: loaded.summary)
   let terminal: NcursesTerminal
   let board: Board
@@ -60,4 +60,14 @@ func runBoard(
     // The conventional status for "ended by a signal", as a shell reports it.
     exit(128 + signal)
   }
+}
+
+/// Who is at the keyboard: `$USER`, else `$LOGNAME`, else the account's name (a shell started
+/// by tmux or cron may set neither).
+func loginName(_ environment: [String: String]) -> String {
+  for variable in ["USER", "LOGNAME"] {
+    if let name = environment[variable], !name.isEmpty { return name }
+  }
+  guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "" }
+  return String(cString: name)
 }

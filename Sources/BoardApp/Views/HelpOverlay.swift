@@ -53,7 +53,11 @@ struct HelpOverlay {
     let box = layout.helpBox
     // Blank the rows behind the box edge to edge, so no half-covered row shows at its sides.
     grid.fill(Rect(x: 0, y: box.y, width: grid.width, height: box.height))
-    let title = help.filter.isEmpty ? "Keys · / filters · Esc closes" : "Keys for \"\(help.filter)\" · Esc shows all"
+    let filterKey = state.keyName(.filterText, in: .help)
+    let closeKey = state.keyName(.close, in: .help)
+    let title =
+      help.filter.isEmpty
+      ? "Keys · \(filterKey) filters · \(closeKey) closes" : "Keys for \"\(help.filter)\" · \(closeKey) shows all"
     grid.drawBox(box, title: title, style: Style(.accent))
     let text = HelpText(state: state, first: help.first, filter: help.filter, width: layout.helpText.width)
     let scroll = help.scroll
