@@ -104,7 +104,10 @@ public final class TmuxSession {
 
   /// Waits for the program to end and returns its exit status.
   public func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
-    let screen = try waitFor("the program to exit", timeout: timeout) { $0.contains("__EXIT_") }
+    // After a kill -9 the cursor is wherever the last frame left it: the marker may wrap.
+    let unwrapped = { (screen: String) in screen.replacingOccurrences(of: "\n", with: "") }
+    let screen = unwrapped(
+      try waitFor("the program to exit", timeout: timeout) { unwrapped($0).range(of: #"__EXIT_\d+__"#, options: .regularExpression) != nil })
     guard let range = screen.range(of: #"__EXIT_(\d+)__"#, options: .regularExpression) else {
       throw TmuxError.failed("no exit status on screen")
     }
