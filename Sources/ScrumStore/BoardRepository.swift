@@ -74,7 +74,9 @@ public final class BoardRepository: BoardStore {
 
   /// A new board in memory, with the same schema as a file (for tests).
   public static func inMemory(_ board: Board) throws -> BoardRepository {
-    let queue = try DatabaseQueue()
+    var configuration = Configuration()
+    registerOwner(Int(getuid()), in: &configuration)
+    let queue = try DatabaseQueue(configuration: configuration)
     try Schema.migrator.migrate(queue)
     let repository = BoardRepository(writer: queue, path: nil)
     try repository.replaceAll(with: board)
@@ -121,7 +123,8 @@ public final class BoardRepository: BoardStore {
   ///
   /// `readOnly` opens it for reading alone (list, show, export), which works on a file or
   /// folder the user may not write to, and never changes a byte.
-  public static func open(at path: String, readOnly: Bool = false) throws -> BoardRepository {
+  /// `owner` is the Unix user rows are written as (presence, votes); another one only in tests.
+  public static func open(at path: String, readOnly: Bool = false, owner: Int = Int(getuid())) throws -> BoardRepository {
     guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw StoreError.cannotOpen(path: path, reason: "permission denied")
@@ -129,7 +132,7 @@ public final class BoardRepository: BoardStore {
     try checkIsBoard(at: path)
     if readOnly {
       do {
-        return BoardRepository(writer: try openReadOnlyQueue(at: path), path: path)
+        return BoardRepository(writer: try openReadOnlyQueue(at: path, owner: owner), path: path)
       } catch {
         throw classify(error, path: path)
       }
@@ -139,7 +142,7 @@ public final class BoardRepository: BoardStore {
       throw StoreError.readOnly(path: path)
     }
     do {
-      let pool = try openPool(at: path)
+      let pool = try openPool(at: path, owner: owner)
       try Schema.migrator.migrate(pool)
       return BoardRepository(writer: pool, path: path)
     } catch {
@@ -150,7 +153,7 @@ public final class BoardRepository: BoardStore {
   private static func checkIsBoard(at path: String) throws {
     var verdict: StoreError?
     do {
-      let queue = try openReadOnlyQueue(at: path)
+      let queue = try openReadOnlyQueue(at: path, owner: Int(getuid()))
       verdict = try queue.read { db -> StoreError? in
         guard try db.tableExists("grdb_migrations"), try db.tableExists("board") else {
           return .notABoard(path: path)
@@ -179,8 +182,9 @@ public final class BoardRepository: BoardStore {
   }
 
   /// A read-only connection that changes nothing on disk.
-  private static func openReadOnlyQueue(at path: String) throws -> DatabaseQueue {
+  private static func openReadOnlyQueue(at path: String, owner: Int) throws -> DatabaseQueue {
     var configuration = Configuration()
+    registerOwner(owner, in: &configuration)
     configuration.readonly = true
     configuration.busyMode = .timeout(lockTimeout)
     do {
@@ -216,8 +220,17 @@ public final class BoardRepository: BoardStore {
     return Double(text).flatMap { $0 >= 0 ? $0 : nil } ?? 5
   }
 
-  private static func openPool(at path: String) throws -> DatabasePool {
+  /// Every connection knows its Unix user as `scrum_uid()`, which the triggers on rows that
+  /// belong to a user compare with.
+  private static func registerOwner(_ owner: Int, in configuration: inout Configuration) {
+    configuration.prepareDatabase { db in
+      db.add(function: DatabaseFunction("scrum_uid", argumentCount: 0, pure: false) { _ in owner })
+    }
+  }
+
+  private static func openPool(at path: String, owner: Int = Int(getuid())) throws -> DatabasePool {
     var configuration = Configuration()
+    registerOwner(owner, in: &configuration)
     // Several people's processes share one file at standup: wait for a writer, don't fail.
     configuration.busyMode = .timeout(lockTimeout)
     configuration.foreignKeysEnabled = true
@@ -300,6 +313,18 @@ public final class BoardRepository: BoardStore {
         deletedStories: deleted.map(StoryID.init))
     }
   }
+
+  /// A write that is not a change to the board (presence, poker): no revision, no story stamps.
+  func writeTogether<T>(_ body: (Database) throws -> T) throws -> T {
+    try checkFileIsStillThere()
+    do {
+      return try writer.write(body)
+    } catch let error as DatabaseError {
+      throw StoreError.writeFailed(reason: error.message ?? "\(error)")
+    }
+  }
+
+  func readTogether<T>(_ body: (Database) throws -> T) throws -> T { try reading(body) }
 
   /// Runs a read; a damaged file becomes a clear error instead of a crash or a half-read board.
   private func reading<T>(_ body: (Database) throws -> T) throws -> T {

@@ -113,6 +113,58 @@ enum Schema {
       try db.alter(table: "sprint") { t in t.add(column: "closedAt", .double) }
       try db.alter(table: "board") { t in t.add(column: "workingDays", .text).notNull().defaults(to: "mon-fri") }
     }
+    migrator.registerMigration("v6-together") { db in
+      // Who is on the board (one row per running instance, renewed every few seconds) and
+      // planning poker rounds with their votes. Every row carries the Unix user that wrote it;
+      // triggers refuse a change to another user's row (scrum_uid() is the connection's user,
+      // registered by every connection scrum opens; the sqlite3 shell has none, so it cannot
+      // change these rows either). Stale presence rows may be swept by anyone.
+      try db.create(table: "presence") { t in
+        t.primaryKey("instance", .text)
+        t.column("uid", .integer).notNull()
+        t.column("member", .text).notNull()
+        t.column("place", .text).notNull()
+        t.column("storyNumber", .integer)
+        t.column("leadingSince", .double)
+        t.column("following", .boolean).notNull().defaults(to: false)
+        t.column("heartbeat", .double).notNull()
+      }
+      try db.create(table: "pokerRound") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("uid", .integer).notNull()
+        t.column("storyNumber", .integer).notNull().references("story", onDelete: .cascade).indexed()
+        t.column("facilitator", .text).notNull()
+        t.column("facilitatorInstance", .text).notNull()
+        t.column("startedAt", .double).notNull()
+        t.column("revealedAt", .double)
+        t.column("closedAt", .double)
+        t.column("outcome", .text)
+        t.column("accepted", .double)
+      }
+      try db.create(table: "pokerVote") { t in
+        t.column("round", .integer).notNull().references("pokerRound", onDelete: .cascade)
+        t.column("member", .text).notNull()
+        t.column("uid", .integer).notNull()
+        t.column("card", .text).notNull()
+        t.column("at", .double).notNull()
+        t.primaryKey(["round", "member"])
+      }
+      for table in ["presence", "pokerRound", "pokerVote"] {
+        try db.execute(
+          sql: """
+            CREATE TRIGGER \(table)_insert_own BEFORE INSERT ON \(table)
+            WHEN NEW.uid != scrum_uid() BEGIN SELECT RAISE(ABORT, 'a row of another user'); END;
+            CREATE TRIGGER \(table)_update_own BEFORE UPDATE ON \(table)
+            WHEN OLD.uid != scrum_uid() OR NEW.uid != OLD.uid BEGIN SELECT RAISE(ABORT, 'a row of another user'); END;
+            """)
+      }
+      try db.execute(
+        sql: """
+          CREATE TRIGGER presence_delete_own BEFORE DELETE ON presence
+          WHEN OLD.uid != scrum_uid() AND OLD.heartbeat > CAST(strftime('%s', 'now') AS REAL) - 60
+          BEGIN SELECT RAISE(ABORT, 'a row of another user'); END;
+          """)
+    }
     return migrator
   }
 }
