@@ -22,6 +22,8 @@ public enum Action: Equatable, Sendable {
   case storiesRenumbered([StoryID: StoryID])
   /// Another process changed the board: its settings, and only the stories that changed.
   case boardChangedElsewhere(settings: Board, changed: [Story], deleted: [StoryID])
+  /// Who is on the board and the open poker round, as just read (only when they changed).
+  case togetherChanged(presence: [Presence], round: PokerRound?)
   /// The editor closed; `edited` is the document as saved, nil if the editor failed.
   case editorFinished(StoryID, original: String, edited: String?)
 }
@@ -33,6 +35,13 @@ public enum Effect: Equatable, Sendable {
   /// Open the story as a text document in $VISUAL / $EDITOR; `error` goes at the top when the
   /// last save could not be read back.
   case editInEditor(StoryID, document: String, error: String?)
+  /// Tell the others where this session is now (it moved, leads, follows).
+  case publishPresence
+  /// Planning poker, written to the board file for every instance to see.
+  case startRound(StoryID)
+  case vote(round: Int, PokerCard)
+  case reveal(round: Int)
+  case closeRound(Int, PokerRound.Outcome, accepted: Points?)
   /// Stop the process until the shell's `fg`.
   case suspend
   case quit

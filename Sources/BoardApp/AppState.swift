@@ -150,6 +150,8 @@ public struct AppState: Equatable, Sendable {
   /// This session's changes, newest last, each with the change that undoes it.
   public var undoStack: [UndoEntry] = []
   public var redoStack: [UndoEntry] = []
+  /// Who else is on the board, following, planning poker.
+  public var together = TogetherState()
 
   public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap()) {
     self.board = board
@@ -165,6 +167,8 @@ public struct AppState: Equatable, Sendable {
   public var scope: Scope {
     if help != nil { return .help }
     if picker != nil { return .picker }
+    if together.showsWho { return .who }
+    if showsPoker { return .poker }
     switch pane {
     case .backlog: return .backlog
     case .detail: return .detail

@@ -5,8 +5,12 @@ extension AppState {
   /// applies. The one place that says so: the reducer shows it when the key is pressed, the
   /// help shows it beside the key. Cheap for every key (no pass over the stories).
   public func whyNot(_ command: Command, in scope: Scope) -> String? {
+    whyNotHere(command, in: scope) ?? whyNotGlobally(command)
+  }
+
+  private func whyNotHere(_ command: Command, in scope: Scope) -> String? {
     switch scope {
-    case .global: return whyNotGlobally(command)
+    case .global: return nil
     case .backlog: return whyNotInBacklog(command)
     case .board: return whyNotOnBoard(command)
     case .standup: return board.activeSprint == nil ? "no active sprint" : nil
@@ -17,7 +21,8 @@ extension AppState {
       default: return nil
       }
     case .detail: return whyNotInDetail(command)
-    case .picker, .help: return nil
+    case .poker: return whyNotInPoker(command)
+    case .picker, .help, .who: return nil
     }
   }
 
@@ -29,6 +34,16 @@ extension AppState {
 
   private func whyNotGlobally(_ command: Command) -> String? {
     switch command {
+    case .follow:
+      if together.following { return nil }
+      if isLead { return "you lead: the others follow you" }
+      return lead == nil ? "nobody leads: \(keyName(.takeLead, in: .global)) takes the lead" : nil
+    case .startPoker:
+      guard storyForPoker != nil else { return "no story here" }
+      if let lead, lead.instance != together.instance {
+        return "the facilitator starts a round (\(lead.member) leads)"
+      }
+      return nil
     case .undo: return undoStack.isEmpty ? "nothing to undo yet" : nil
     case .redo: return redoStack.isEmpty ? "nothing undone to redo" : nil
     default: return nil
@@ -70,6 +85,24 @@ extension AppState {
       return currentCard == nil ? "no card here" : nil
     case .toggleMine:
       return user.isEmpty ? "who you are is not known ($USER is not set)" : nil
+    default: return nil
+    }
+  }
+
+  private func whyNotInPoker(_ command: Command) -> String? {
+    guard let round = together.round else { return nil }
+    switch command {
+    case .reveal, .acceptValue, .newRound:
+      guard facilitatesRound else { return "only the facilitator can (\(round.facilitator))" }
+      if command == .acceptValue {
+        if !round.isRevealed(participants: pokerParticipants) {
+          return "the votes are not shown yet: \(keyName(.reveal, in: .poker)) reveals them"
+        }
+        if PokerCard.deck[safe: together.pokerCursor]?.points == nil { return "? is not an estimate: choose a value" }
+      }
+      return nil
+    case .vote:
+      return round.isRevealed(participants: pokerParticipants) ? "the votes are shown: the facilitator accepts or starts again" : nil
     default: return nil
     }
   }

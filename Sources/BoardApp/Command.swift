@@ -2,7 +2,7 @@ import TermUI
 
 /// Where a key binding applies. A pane's own bindings are looked up first, then the global ones.
 public enum Scope: String, CaseIterable, Sendable {
-  case global, backlog, board, standup, reports, detail, picker, help
+  case global, backlog, board, standup, reports, detail, picker, help, who, poker
 
   var title: String {
     switch self {
@@ -14,6 +14,8 @@ public enum Scope: String, CaseIterable, Sendable {
     case .reports: return "Reports"
     case .picker: return "Choosing from a list"
     case .help: return "Help"
+    case .who: return "Who is on the board"
+    case .poker: return "Planning poker"
     }
   }
 }
@@ -89,6 +91,16 @@ public enum Command: String, CaseIterable, Sendable {
   case undo = "undo"
   case redo = "redo"
   case quit = "quit"
+  case who = "who"
+  case takeLead = "take-lead"
+  case follow = "follow"
+  case startPoker = "start-poker"
+  case previousValue = "previous-value"
+  case nextValue = "next-value"
+  case vote = "vote"
+  case reveal = "reveal"
+  case acceptValue = "accept-value"
+  case newRound = "new-round"
 
   /// One line for the help overlay, as the command reads where it is bound.
   public func help(in scope: Scope) -> String {
@@ -106,6 +118,8 @@ public enum Command: String, CaseIterable, Sendable {
     case .close:
       switch scope {
       case .help: return "clear the filter, or close this help"
+      case .who: return "close"
+      case .poker: return "end the round (facilitator), or put the prompt away (P brings it back)"
       case .picker: return "cancel"
       case .standup: return "end the standup"
       case .board: return "clear the mine filter"
@@ -188,6 +202,16 @@ public enum Command: String, CaseIterable, Sendable {
     case .undo: return "undo this session's last change"
     case .redo: return "redo what was undone"
     case .quit: return "quit at once (all is saved)"
+    case .who: return "who is on the board, where, and who leads"
+    case .takeLead: return "lead (facilitate): followers' screens track yours; again to stop"
+    case .follow: return "follow the lead's pane and story; any key of yours stops"
+    case .startPoker: return "planning poker on the story: everyone votes, then reveal"
+    case .previousValue: return "the card before"
+    case .nextValue: return "the card after"
+    case .vote: return "vote the card (again to change it until the reveal)"
+    case .reveal: return "show the votes now (facilitator)"
+    case .acceptValue: return "make the card the story's points (facilitator; u undoes)"
+    case .newRound: return "vote again (facilitator)"
     }
   }
 
@@ -302,5 +326,21 @@ public enum Command: String, CaseIterable, Sendable {
     (.help, .pageUp, [.pageUp]),
     (.help, .filterText, [.character("/")]),
     (.help, .close, [.escape, .character("q"), .character("?")]),
+    (.global, .who, [.character("w")]),
+    (.global, .takeLead, [.control("t")]),
+    (.global, .follow, [.character("F")]),
+    (.backlog, .startPoker, [.character("P")]),
+    (.board, .startPoker, [.character("P")]),
+    (.detail, .startPoker, [.character("P")]),
+    (.who, .close, [.escape, .character("q"), .character("w")]),
+    (.who, .takeLead, [.control("t")]),
+    (.who, .follow, [.character("F")]),
+    (.poker, .previousValue, [.character("h"), .left]),
+    (.poker, .nextValue, [.character("l"), .right]),
+    (.poker, .vote, [.enter, .character(" ")]),
+    (.poker, .reveal, [.character("r")]),
+    (.poker, .acceptValue, [.character("a")]),
+    (.poker, .newRound, [.character("n")]),
+    (.poker, .close, [.escape]),
   ]
 }

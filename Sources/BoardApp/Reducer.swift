@@ -76,20 +76,38 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     var effects: [Effect] = []
     for _ in 0..<abs(lines) { effects += reduceAction(&state, .command(command)) }
     return effects
+  case .togetherChanged(let presence, let round):
+    return reduceTogetherChanged(&state, presence: presence, round: round)
   case .editorFinished(let id, let original, let edited):
     return editorFinished(&state, id, original: original, edited: edited)
   case .command(let command):
     if command == .quit { return [.quit] }
     if command == .suspend { return [.suspend] }
     if state.help == nil, state.picker == nil,
-      let reason = state.whyNot(command, in: state.scope) ?? state.whyNot(command, in: .global)
+      let reason = state.whyNot(command, in: state.scope)
     {
       state.flash = .error(reason.prefix(1).uppercased() + reason.dropFirst())
       return []
     }
     if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
+    // A key of one's own ends following the lead; looking around (help, who) does not.
+    if state.together.following, ![.follow, .who, .help, .takeLead].contains(command), state.scope != .poker,
+      state.scope != .help, state.scope != .who
+    {
+      state.together.following = false
+      state.flash = .info("Stopped following")
+    }
     if state.help != nil { return reduceHelp(&state, command) }
     if state.picker != nil { return reducePicker(&state, command) }
+    switch command {
+    case .who, .takeLead, .follow, .startPoker: return reduceTogether(&state, command)
+    default: break
+    }
+    if state.scope == .who {
+      if command == .close { state.together.showsWho = false }
+      return []
+    }
+    if state.scope == .poker { return reducePoker(&state, command) }
     if command == .help {
       state.help = HelpState(first: state.scope)
       return []

@@ -14,6 +14,8 @@ public struct RuntimeOptions: Sendable {
   public var keymap = Keymap()
   /// Shown on the status line at the start: a configuration problem, say.
   public var notice: String?
+  /// Start as the lead (facilitator) whose screen the others can follow.
+  public var lead = false
   public init(
     startPane: Pane = .backlog, startStandup: Bool = false, user: String = "", standupTimebox: TimeInterval = 120,
     keymap: Keymap = Keymap(), notice: String? = nil
@@ -33,6 +35,10 @@ public final class Runtime {
   public private(set) var state: AppState
   private let terminal: Terminal
   private let store: BoardStore
+  /// Presence and planning poker, where the store keeps them (a board file does).
+  private let together: TogetherStore?
+  /// What this session last told the others, and when.
+  private var published: Presence?
   private let clock: () -> Date
   private let editor: EditorLauncher
   /// Whether the session has ended (the user quit, or the terminal went away).
@@ -53,6 +59,7 @@ public final class Runtime {
     self.terminal = terminal
     self.editor = editor
     self.store = store
+    self.together = store as? TogetherStore
     self.clock = clock
     self.seenRevision = revision
     self.state = Runtime.initialState(board: board, terminal: terminal, now: clock(), options: options)
@@ -63,6 +70,8 @@ public final class Runtime {
     var state = AppState(board: board, size: terminal.size, now: now, keymap: options.keymap)
     state.chartGlyphs = terminal.showsUnicodeGraphics ? .unicode : .ascii
     state.user = options.user
+    state.together.instance = UUID().uuidString
+    if options.lead { state.together.leadingSince = now }
     state.standupTimebox = options.standupTimebox
     state.pane = options.startPane
     _ = reduce(&state, .resized(terminal.size))
@@ -87,7 +96,10 @@ public final class Runtime {
 
   /// Runs until the user quits, the terminal hangs up or a signal asks us to stop.
   public func run() {
+    publishPresence()
+    _ = mergeTogether()
     drawFrame()
+    defer { withdraw() }
     while !finished {
       // A filter still being worked out goes on a slice at a time while no key waits.
       let filtering = state.filterJob != nil
@@ -97,16 +109,77 @@ public final class Runtime {
           drawFrame()
           continue
         }
-        if !pullChangesFromOthers(), state.standup != nil {
-          // The speaker's timer runs without keys.
-          state.now = clock()
-          _ = reduce(&state, .clockTicked)
-          drawFrame()
-        }
+        idleTick()
         continue
       }
       handle(event)
     }
+  }
+
+  /// What an idle moment does: tell the others where we are, take in their changes and who is
+  /// where, and keep a standup's clock running.
+  public func idleTick() {
+    publishPresence()
+    // Both, always: a teammate's move and who is where are read on every tick.
+    let boardChanged = mergeChangesFromOthers()
+    let togetherChanged = mergeTogether()
+    if boardChanged || togetherChanged {
+      drawFrame()
+    } else if state.standup != nil {
+      // The speaker's timer runs without keys.
+      state.now = clock()
+      _ = reduce(&state, .clockTicked)
+      drawFrame()
+    }
+  }
+
+  /// Leaves the board: the others stop seeing this session at once.
+  public func withdraw() { try? together?.withdraw(instance: state.together.instance) }
+
+  /// Tells the others where this session is: when that changed (at most four times a second,
+  /// so a held-down key costs no write per row; the idle tick sends the last place), else every
+  /// couple of seconds as a heartbeat.
+  private func publishPresence(force: Bool = false) {
+    guard let together else { return }
+    let own = Presence(
+      instance: state.together.instance, member: state.ownPresence.member, place: state.place.name,
+      story: state.place.story, leadingSince: state.together.leadingSince, following: state.together.following,
+      heartbeat: clock())
+    let sinceLast = published.map { own.heartbeat.timeIntervalSince($0.heartbeat) } ?? .infinity
+    var moved = own
+    moved.heartbeat = published?.heartbeat ?? own.heartbeat
+    let changed = moved != published
+    guard force || sinceLast >= Presence.heartbeatInterval || (changed && sinceLast >= 0.25) else { return }
+    do {
+      try together.publish(own)
+      published = own
+    } catch {
+      // The next heartbeat tries again; the board itself is not affected.
+    }
+  }
+
+  /// Takes in who is on the board and the poker round; true if what shows changed.
+  private func mergeTogether() -> Bool {
+    guard let together else { return false }
+    state.now = clock()
+    let presence: [Presence]
+    let round: PokerRound?
+    do {
+      presence = try together.presence(at: state.now)
+      round = try together.openRound()
+    } catch {
+      return false
+    }
+    let visible = { (list: [Presence]) in
+      list.map { [$0.instance, $0.member, $0.place, "\($0.story?.number ?? 0)", "\($0.leadingSince?.timeIntervalSince1970 ?? 0)", "\($0.following)"] }
+    }
+    guard visible(presence) != visible(state.together.presence) || round != state.together.round else {
+      state.together.presence = presence
+      return false
+    }
+    let effects = reduce(&state, .togetherChanged(presence: presence, round: round))
+    for effect in effects { perform(effect) }
+    return true
   }
 
   /// Takes in what other processes wrote since the revision seen, and redraws if anything
@@ -158,7 +231,11 @@ public final class Runtime {
     case .mouse(let event):
       dispatch(mouseAction(event))
     }
-    if !finished { drawFrame() }
+    if !finished {
+      drawFrame()
+      // After the frame: the key is answered first, the others told next.
+      publishPresence()
+    }
     return !finished
   }
 
@@ -196,6 +273,16 @@ public final class Runtime {
       let edited = editInEditor(document)
       let effects = reduce(&state, .editorFinished(id, original: document, edited: edited))
       for effect in effects { perform(effect) }
+    case .publishPresence:
+      publishPresence(force: true)
+    case .startRound(let story):
+      writeTogether { try $0.startRound(story: story, facilitator: state.ownPresence.member, instance: state.together.instance, at: state.now) }
+    case .vote(let round, let card):
+      writeTogether { try $0.vote(round: round, member: state.ownPresence.member, card: card, at: state.now) }
+    case .reveal(let round):
+      writeTogether { try $0.reveal(round: round, at: state.now) }
+    case .closeRound(let round, let outcome, let accepted):
+      writeTogether { try $0.closeRound(round, outcome: outcome, accepted: accepted, at: state.now) }
     case .persist(let change):
       do {
         let result = try store.apply(change)
@@ -213,6 +300,17 @@ public final class Runtime {
         _ = reduce(&state, .persistFailed(message: message, reloaded: reloaded?.0))
       }
     }
+  }
+
+  /// A poker write, then the round as it now stands, so this screen shows it at once.
+  private func writeTogether(_ write: (TogetherStore) throws -> Void) {
+    guard let together else { return }
+    do {
+      try write(together)
+    } catch {
+      _ = reduce(&state, .persistFailed(message: "\(error)", reloaded: nil))
+    }
+    _ = mergeTogether()
   }
 
   /// Writes the document to a private temporary file, gives the terminal to the editor, and

@@ -25,7 +25,7 @@ public final class Session {
   /// board.
   public init(
     size: Size = Size(80, 24), store: BoardRepository, now: Date = Fixtures.now, unicodeGraphics: Bool = true,
-    editor: @escaping EditorLauncher = { _ in false }
+    editor: @escaping EditorLauncher = { _ in false }, user: String = ""
   ) throws {
     terminal = FakeTerminal(size: size, unicodeGraphics: unicodeGraphics)
     self.store = store
@@ -33,7 +33,8 @@ public final class Session {
     let clock = self.clock
     let (loaded, revision) = try store.loadWithRevision()
     runtime = Runtime(
-      board: loaded, revision: revision, store: store, terminal: terminal, clock: { clock.now }, editor: editor)
+      board: loaded, revision: revision, store: store, terminal: terminal, clock: { clock.now }, editor: editor,
+      options: RuntimeOptions(user: user))
     runtime.drawFrame()
   }
 
@@ -61,6 +62,12 @@ public final class Session {
   /// A pause between keys: whatever the board works out while no key comes (a filter over a
   /// large backlog) is done.
   public func idle() { runtime.finishPendingWork() }
+
+  /// A moment with no key: presence told and read, others' changes taken in.
+  public func tick() { runtime.idleTick() }
+
+  /// Quits as the program would: the others stop seeing this session.
+  public func leave() { runtime.withdraw() }
 
   /// Types text into a prompt, one character at a time.
   public func type(_ text: String) {

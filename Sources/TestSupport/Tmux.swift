@@ -6,7 +6,9 @@ import Glibc
 public final class TmuxSession {
   public let folder: URL
   private let socket: String
-  private let target = "e2e"
+  private let target: String
+  /// A second window of another session's server: stopping it leaves the server running.
+  private let sharesServer: Bool
 
   /// Whether tests that need tmux can run; under CI=true a missing tmux is a failure, not a skip.
   public static var isAvailable: Bool { Subprocess.exists("tmux") }
@@ -17,21 +19,47 @@ public final class TmuxSession {
     folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     socket = folder.appendingPathComponent("tmux.sock").path
+    target = "e2e"
+    sharesServer = false
+    let line = TmuxSession.commandLine(command, environment: environment, folder: folder)
+    let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, line])
+    guard result.status == 0 else { throw TmuxError.failed("new-session: \(result.errorOutput)") }
+  }
+
+  /// Another window of `session`'s tmux server, running `command`: two people's screens side by
+  /// side on one host, as at a standup over SSH.
+  public init(windowOf session: TmuxSession, named name: String, command: String, environment: [String: String] = [:])
+    throws
+  {
+    folder = session.folder
+    socket = session.socket
+    target = "e2e:\(name)"
+    sharesServer = true
+    let line = TmuxSession.commandLine(command, environment: environment, folder: folder)
+    let result = try tmux(["new-window", "-d", "-t", "e2e", "-n", name, line])
+    guard result.status == 0 else { throw TmuxError.failed("new-window: \(result.errorOutput)") }
+  }
+
+  /// The shell line a window runs: a clean environment, the command, then its exit status.
+  private static func commandLine(_ command: String, environment: [String: String], folder: URL) -> String {
     // The developer's own config.toml stays out of the tests (a test that wants one says so),
     // and so does a NO_COLOR that the test runner itself may set.
     var settings = [
       "TERM=xterm-256color", "LANG=C.UTF-8", "XDG_CONFIG_HOME=\(folder.path)/config", "SCRUM_CONFIG=", "NO_COLOR=",
     ]
     settings += environment.map { "\($0.key)=\(TmuxSession.quote($0.value))" }
-    let line = "env \(settings.joined(separator: " ")) \(command); echo \"__EXIT_$?__\"; exec sleep 100000"
-    let result = try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", target, line])
-    guard result.status == 0 else { throw TmuxError.failed("new-session: \(result.errorOutput)") }
+    return "env \(settings.joined(separator: " ")) \(command); echo \"__EXIT_$?__\"; exec sleep 100000"
   }
 
   deinit { stop() }
 
-  /// Ends the tmux server and everything in it, and removes the session's folder.
+  /// Ends the tmux server and everything in it, and removes the session's folder (a window of
+  /// another session's server closes only itself).
   public func stop() {
+    if sharesServer {
+      _ = try? tmux(["kill-window", "-t", target])
+      return
+    }
     _ = try? tmux(["kill-server"])
     try? FileManager.default.removeItem(at: folder)
   }

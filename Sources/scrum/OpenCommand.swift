@@ -26,15 +26,18 @@ struct Standup: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws { try openFullScreen(options, pane: .board, standup: true) }
+  @Flag(help: "Lead (facilitate): the others follow your screen with F, and you start planning poker.")
+  var lead = false
+
+  func run() throws { try openFullScreen(options, pane: .board, standup: true, lead: lead) }
 }
 
 /// Finds and opens the board, then runs it full screen on `pane`.
-private func openFullScreen(_ options: BoardOption, pane: Pane, standup: Bool = false) throws {
+private func openFullScreen(_ options: BoardOption, pane: Pane, standup: Bool = false, lead: Bool = false) throws {
   try reportingFailure {
     let environment = ProcessInfo.processInfo.environment
     let term = try preflightTerminal(environment)
     let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
-    try runBoard(repository: repository, term: term, environment: environment, pane: pane, standup: standup)
+    try runBoard(repository: repository, term: term, environment: environment, pane: pane, standup: standup, lead: lead)
   }
 }

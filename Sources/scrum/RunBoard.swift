@@ -18,15 +18,16 @@ let previewThreshold = 5_000
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
 func runBoard(
   repository: BoardRepository, term: String, environment: [String: String], pane: Pane = .backlog,
-  standup: Bool = false
+  standup: Bool = false, lead: Bool = false
 ) throws {
   defer { repository.close() }
   let loaded = LoadedConfig.load(environment: environment)
   let config = loaded.config
   let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? config.standupTimebox
-  let options = RuntimeOptions(
+  var options = RuntimeOptions(
     startPane: pane, startStandup: standup, user: config.member(forUser: loginName(environment)),
     standupTimebox: timebox, keymap: config.keymap, notice: loaded.summary)
+  options.lead = lead
   let terminal: NcursesTerminal
   let board: Board
   let revision: Int

@@ -153,7 +153,7 @@ import Testing
   @Test func unboundKeysDoNothing() throws {
     let app = try Session()
     let before = app.state
-    app.press(.character("Z"), .function(7), .control("t"))
+    app.press(.character("Z"), .function(7), .control("y"))
     #expect(app.state == before)
   }
 

@@ -107,7 +107,8 @@ final class ConfigTests: XCTestCase {
         "line 22: open-detail: expected a key name or a list of them, such as [\"j\", \"Down\"]",
         "line 23: move-up: \"Hyper-K\" is not a key (a character, Space, Enter, Esc, Tab, Shift-Tab, Backspace, "
           + "Delete, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1-F24, Ctrl-A-Ctrl-Z)",
-        "line 24: unknown pane [keys.sidebar] (there are: global, backlog, board, standup, reports, detail, picker, help)",
+        "line 24: unknown pane [keys.sidebar] (there are: global, backlog, board, standup, reports, detail, picker, help, who, poker)",
+        "line 26: start-poker has no key left in [keys.board]: set-points took P",
       ])
     // What was right applied.
     XCTAssertEqual(loaded.config.members, ["alice": "Alice Liddell"])

@@ -147,6 +147,10 @@ struct BacklogView {
     if selected { grid.put("›", at: area.origin, style: Style(.selection)) }
     if state.marked.contains(story.id) {
       grid.put("*", at: Point(area.x + 1, area.y), style: styled(Style(.warning, bold: true)))
+    } else if let others = Optional(state.others(on: story.id)), !others.isEmpty {
+      // Someone else is on this story: their initial (a count when several), underlined.
+      let marker = others.count == 1 ? String(Presence.initials(of: others[0].member).prefix(1)) : String(min(9, others.count))
+      grid.put(marker, at: Point(area.x + 1, area.y), style: styled(Style(.accent, bold: true, underline: true)))
     }
     grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: styled(Style(.dim)))
     grid.put(

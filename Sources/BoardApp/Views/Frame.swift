@@ -32,6 +32,8 @@ public func render(_ state: AppState) -> Grid {
   }
   drawStatusLine(state, layout.statusLine, into: &grid)
   drawHintLine(state, layout.hintLine, into: &grid)
+  if state.showsPoker { PokerOverlay(state: state).draw(into: &grid, layout: layout) }
+  if state.together.showsWho { WhoOverlay(state: state).draw(into: &grid, layout: layout) }
   if let picker = state.picker {
     PickerOverlay(picker: picker).draw(into: &grid, layout: layout)
   }
@@ -62,6 +64,15 @@ private func drawTitleBar(_ state: AppState, _ area: Rect, into grid: inout Grid
     }
     if !state.marked.isEmpty { title.append(Span("  \(state.marked.count) marked", Style(.header, bold: true))) }
   }
+  // Who leads and who follows, in words (and others on the board, counted).
+  if state.isLead {
+    title.append(Span("  leading", Style(.header, bold: true)))
+  } else if state.together.following {
+    title.append(Span("  following \(state.lead?.member ?? "nobody")", Style(.header, bold: true)))
+  } else if let lead = state.lead {
+    title.append(Span("  \(lead.member) leads", Style(.header)))
+  }
+  if !state.others.isEmpty { title.append(Span("  +\(state.others.count)", Style(.header))) }
   let pane: String
   switch state.pane {
   case .backlog: pane = " Backlog "

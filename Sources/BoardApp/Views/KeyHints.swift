@@ -32,6 +32,8 @@ enum KeyHints {
       ([.addTask], "task"), ([.editLine], "edit"), ([.setBlocked], "blocked"), ([.help], "help"), ([.close], "back"),
     ],
     .help: [([.moveDown, .moveUp], "scroll"), ([.close], "close")],
+    .who: [([.takeLead], "lead"), ([.follow], "follow"), ([.close], "close")],
+    .poker: [([.previousValue, .nextValue], "card"), ([.vote], "vote"), ([.reveal], "reveal"), ([.close], "end/hide")],
   ]
 
   static func hints(for scope: Scope, keymap: Keymap) -> [Hint] {

@@ -130,6 +130,11 @@ struct SprintBoardView {
       footer.append(Span((footer.isEmpty ? "" : " ") + "! \(blocked)", styled(Style(.error, bold: true))))
     }
     line(3, footer)
+    // Who else has this card in front of them, on the card's spare line.
+    let here = state.others(on: story.id)
+    if !here.isEmpty {
+      line(4, [Span("◂ " + here.map { Presence.initials(of: $0.member) }.joined(separator: " "), Style(.accent, bold: true))])
+    }
   }
 
   private func drawLaneHeadings(_ model: SprintBoardModel, _ area: Rect, into grid: inout Grid) {
