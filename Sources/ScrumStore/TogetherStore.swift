@@ -115,7 +115,9 @@ extension BoardRepository: TogetherStore {
 
   public func rounds(of story: StoryID) throws -> [PokerRound] {
     try readTogether { db in
-      try Row.fetchAll(db, sql: "SELECT * FROM pokerRound WHERE storyNumber = ? ORDER BY id", arguments: [story.number])
+      // A board from before planning poker, opened read-only (not migrated), has none.
+      guard try db.tableExists("pokerRound") else { return [] }
+      return try Row.fetchAll(db, sql: "SELECT * FROM pokerRound WHERE storyNumber = ? ORDER BY id", arguments: [story.number])
         .map { try BoardRepository.round(from: $0, in: db) }
     }
   }

@@ -87,7 +87,11 @@ struct Show: ParsableCommand {
     try reportingFailure {
       try CommandContext.with(options, readOnly: true) { context in
         let story = try context.story(key)
-        emit(json ? BoardExport.story(context.board, story).rendered() : StoryText.detail(story, on: context.board))
+        let rounds = try context.repository.rounds(of: story.id)
+        emit(
+          json
+            ? BoardExport.story(context.board, story).rendered()
+            : StoryText.detail(story, on: context.board, pokerRounds: rounds))
       }
     }
   }

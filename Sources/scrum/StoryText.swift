@@ -21,7 +21,7 @@ enum StoryText {
     return text
   }
 
-  static func detail(_ story: Story, on board: Board) -> String {
+  static func detail(_ story: Story, on board: Board, pokerRounds: [PokerRound] = []) -> String {
     var lines: [String] = []
     lines.append("\(board.key(of: story.id))  \(inert(story.title))")
     let status = board.column(story.status)?.title ?? story.status
@@ -44,6 +44,21 @@ enum StoryText {
     if !story.history.isEmpty {
       lines += ["", "History"]
       lines += story.history.map { "  \(BoardExport.timestamp($0.at))  \($0.from ?? "-") -> \($0.to)" }
+    }
+    if !pokerRounds.isEmpty {
+      lines += ["", "Planning poker"]
+      lines += pokerRounds.map { round in
+        let votes = round.votes.map { "\(inert($0.member)) \($0.card)" }.joined(separator: ", ")
+        let outcome: String
+        switch round.outcome {
+        case .accepted?: outcome = "accepted \(round.accepted?.description ?? "-")"
+        case .restarted?: outcome = "voted again"
+        case .cancelled?: outcome = "ended"
+        case nil: outcome = "open"
+        }
+        return "  \(BoardExport.timestamp(round.startedAt))  led by \(inert(round.facilitator))  "
+          + "\(votes.isEmpty ? "no votes" : votes)  -> \(outcome)"
+      }
     }
     return lines.joined(separator: "\n") + "\n"
   }
