@@ -133,7 +133,10 @@ private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid
       limit: area.width)
     return
   }
-  var hints = KeyHints.hints(for: state.scope, keymap: state.keymap)
+  // Only keys that do something now (AppState.whyNot): help says why of the others.
+  var hints = KeyHints.hints(for: state.scope, keymap: state.keymap) { commands in
+    commands.contains { state.whyNot($0, in: state.scope) == nil }
+  }
   // Too narrow for all: drop from the middle, keeping the first ones and help and quit.
   let width: ([KeyHints.Hint]) -> Int = { $0.reduce(1) { $0 + TextWidth.of($1.keys) + TextWidth.of($1.label) + 3 } }
   while width(hints) > area.width, hints.count > 4 { hints.remove(at: hints.count - 3) }

@@ -36,8 +36,8 @@ enum KeyHints {
     .poker: [([.previousValue, .nextValue], "card"), ([.vote], "vote"), ([.reveal], "reveal"), ([.close], "end/hide")],
   ]
 
-  static func hints(for scope: Scope, keymap: Keymap) -> [Hint] {
-    (table[scope] ?? []).compactMap { commands, label in
+  static func hints(for scope: Scope, keymap: Keymap, applies: ([Command]) -> Bool = { _ in true }) -> [Hint] {
+    (table[scope] ?? []).filter { applies($0.0) }.compactMap { commands, label in
       let keys = commands.compactMap { command -> String? in
         let bound = keymap.keys(for: command, in: scope)
         let fallback = bound.isEmpty ? keymap.keys(for: command, in: .global) : bound

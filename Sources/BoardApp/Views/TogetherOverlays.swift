@@ -51,13 +51,7 @@ struct PokerOverlay {
     guard let round = state.together.round else { return }
     let people = state.pokerParticipants
     let revealed = round.isRevealed(participants: people)
-    let width = min(layout.size.width - 2, 76)
-    let height = min(layout.body.height, 9)
-    let box = Rect(x: (layout.size.width - width) / 2, y: layout.body.maxY - height, width: width, height: height)
     let story = state.board.story(round.story)
-    let title = "Planning poker · \(state.board.key(of: round.story)) · \(round.facilitator) facilitates"
-    grid.drawBox(box, title: title, style: Style(.accent))
-    let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     var lines: [StyledLine] = [[Span(story?.title ?? "(story deleted)", Style(bold: true))]]
     lines.append(deckLine(round))
     if revealed {
@@ -81,6 +75,13 @@ struct PokerOverlay {
       lines.append([Span("waiting for: ", Style(.dim)), Span(waiting.joined(separator: " "), Style(.warning))])
     }
     lines.append(keysLine(revealed))
+    // As tall as its lines, at the bottom of the body: the list above stays in view.
+    let width = min(layout.size.width - 2, 76)
+    let height = min(layout.body.height, lines.count + 2)
+    let box = Rect(x: (layout.size.width - width) / 2, y: layout.body.maxY - height, width: width, height: height)
+    let title = "Planning poker · \(state.board.key(of: round.story)) · \(round.facilitator) facilitates"
+    grid.drawBox(box, title: title, style: Style(.accent))
+    let inside = Rect(x: box.x + 2, y: box.y + 1, width: box.width - 4, height: box.height - 2)
     for (offset, line) in lines.prefix(inside.height).enumerated() {
       grid.put(line, at: Point(inside.x, inside.y + offset), limit: inside.width)
     }
