@@ -51,7 +51,10 @@ extension AppState {
   }
 
   private func whyNotInBacklog(_ command: Command) -> String? {
-    let noStory = filter.isActive ? "no story matches the filter" : "no story yet: \(keyName(.addStory, in: .backlog)) adds one"
+    // Worked out only when needed: this runs for every key.
+    var noStory: String {
+      filter.isActive ? "no story matches the filter" : "no story yet: \(keyName(.addStory, in: .backlog)) adds one"
+    }
     switch command {
     case .openDetail, .editTitle, .editInEditor, .rankDown, .rankUp, .rankTop, .rankBottom, .splitStory, .toggleMark,
       .markRange:

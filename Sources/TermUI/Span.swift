@@ -18,8 +18,15 @@ extension Grid {
   public mutating func put(_ line: StyledLine, at point: Point, limit: Int) -> Int {
     guard limit > 0 else { return 0 }
     // Trailing blanks that do not fit are no loss: no ellipsis for them.
-    let text = line.map(\.text).joined()
-    let width = TextWidth.of(text) - text.reversed().prefix { $0 == " " }.count
+    var width = 0
+    for span in line { width += TextWidth.of(span.text) }
+    var trailingBlanks = 0
+    for span in line.reversed() {
+      let blanks = span.text.utf8.reversed().prefix { $0 == 0x20 }.count
+      trailingBlanks += blanks
+      if blanks < span.text.utf8.count { break }
+    }
+    width -= trailingBlanks
     let room = width > limit ? limit - 1 : limit
     var used = 0
     var lastStyle = line.first?.style ?? .normal

@@ -9,11 +9,16 @@
 public enum TextWidth {
   /// Columns taken by one grapheme as drawn by `Grid` (an inert control character takes two: `^[`).
   public static func of(_ character: Character) -> Int {
+    // Most text is Latin: one printable scalar below the combining marks takes one column,
+    // without looking up Unicode properties (a frame measures thousands of characters).
+    if let ascii = character.asciiValue, ascii >= 0x20, ascii < 0x7F { return 1 }
     if let inert = inertForm(of: character) { return inert.count }
     let scalars = character.unicodeScalars
+    if let only = scalars.first, only.value < 0x300, scalars.count == 1 { return 1 }
     guard let first = scalars.first else { return 0 }
-    if scalars.allSatisfy(isZeroWidth) { return 0 }
+    // A wide first scalar (CJK, most emoji) is never a mark: no property lookups for it.
     if isWide(first) { return 2 }
+    if scalars.allSatisfy(isZeroWidth) { return 0 }
     if isRegionalIndicator(first) {
       return scalars.dropFirst().first.map(isRegionalIndicator) == true ? 2 : 1
     }
@@ -67,6 +72,8 @@ public enum TextWidth {
 
   /// Columns taken by a string.
   public static func of(_ text: String) -> Int {
+    // Printable ASCII, the common case: one column a byte, no grapheme breaking.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var total = 0
     for character in text { total += of(character) }
     return total
