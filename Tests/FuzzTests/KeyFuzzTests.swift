@@ -35,12 +35,14 @@ enum FuzzEvent: CustomStringConvertible, Sendable {
   case key(Key)
   case resize(Size)
   case tick(TimeInterval)
+  case mouse(MouseEvent)
 
   var description: String {
     switch self {
     case .key(let key): return "key(\(key))"
     case .resize(let size): return "resize(\(size))"
     case .tick(let seconds): return "tick(\(Int(seconds))s)"
+    case .mouse(let event): return "mouse(\(event.kind) at \(event.point.x),\(event.point.y))"
     }
   }
 
@@ -53,6 +55,11 @@ enum FuzzEvent: CustomStringConvertible, Sendable {
     }
     if roll < 20 { return .resize(Size(Int.random(in: 40...200, using: &generator), Int.random(in: 10...60, using: &generator))) }
     if roll < 25 { return .tick(Double(Int.random(in: 1...300, using: &generator))) }
+    if roll < 45 {
+      let kinds: [MouseEvent.Kind] = [.press, .press, .press, .wheelUp, .wheelDown]
+      let point = Point(Int.random(in: 0..<200, using: &generator), Int.random(in: 0..<60, using: &generator))
+      return .mouse(MouseEvent(kinds[Int.random(in: 0..<kinds.count, using: &generator)], at: point))
+    }
     if roll < 700 { return .key(boundKeys[Int.random(in: 0..<boundKeys.count, using: &generator)]) }
     if roll < 850 {
       let scalar = UnicodeScalar(UInt32.random(in: 0x20...0x7E, using: &generator)) ?? "x"
@@ -114,6 +121,9 @@ enum FuzzRun {
       case .tick(let seconds):
         app.advanceClock(by: seconds)
         app.runtime.handle(.resized(app.terminal.size))
+        // An idle moment: presence told and read, the poker round taken in.
+        app.tick()
+      case .mouse(let event): app.runtime.handle(.mouse(event))
       }
       if app.state.help == nil, app.state.prompt == nil, app.state.picker == nil, step % 97 == 0 {
         // Undo then redo gives the same board (history aside: an undone move is a move too).
