@@ -141,10 +141,8 @@ public final class Runtime {
   /// couple of seconds as a heartbeat.
   private func publishPresence(force: Bool = false) {
     guard let together else { return }
-    let own = Presence(
-      instance: state.together.instance, member: state.ownPresence.member, place: state.place.name,
-      story: state.place.story, leadingSince: state.together.leadingSince, following: state.together.following,
-      heartbeat: clock())
+    var own = state.ownPresence
+    own.heartbeat = clock()
     let sinceLast = published.map { own.heartbeat.timeIntervalSince($0.heartbeat) } ?? .infinity
     var moved = own
     moved.heartbeat = published?.heartbeat ?? own.heartbeat
@@ -170,8 +168,12 @@ public final class Runtime {
     } catch {
       return false
     }
-    let visible = { (list: [Presence]) in
-      list.map { [$0.instance, $0.member, $0.place, "\($0.story?.number ?? 0)", "\($0.leadingSince?.timeIntervalSince1970 ?? 0)", "\($0.following)"] }
+    // What shows of each: everything but the heartbeat, which changes every two seconds.
+    let visible = { (list: [Presence]) in list.map { presence in
+        var shown = presence
+        shown.heartbeat = .distantPast
+        return shown
+      }
     }
     guard visible(presence) != visible(state.together.presence) || round != state.together.round else {
       state.together.presence = presence

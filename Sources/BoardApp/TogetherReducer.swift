@@ -91,7 +91,7 @@ func reduceTogetherChanged(_ state: inout AppState, presence: [Presence], round:
     if round.id != before?.id {
       // A new round: its prompt opens on everyone's screen, on the deck's middle.
       state.together.pokerHiddenRound = nil
-      state.together.pokerCursor = PokerCard.deck.firstIndex(of: .points(Points(5)!)) ?? 0
+      state.together.pokerCursor = PokerCard.startIndex
     }
     let people = state.pokerParticipants
     if round.isRevealed(participants: people), !(before?.isRevealed(participants: people) ?? false),

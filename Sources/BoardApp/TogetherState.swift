@@ -14,7 +14,7 @@ public struct TogetherState: Equatable, Sendable {
   /// The open planning poker round, if any.
   public var round: PokerRound?
   /// The card the poker prompt points at, an index into the deck.
-  public var pokerCursor = 5
+  public var pokerCursor = PokerCard.startIndex
   /// The round whose prompt this participant put away (Esc), until the next round.
   public var pokerHiddenRound: Int?
   /// The `w` overlay is open.

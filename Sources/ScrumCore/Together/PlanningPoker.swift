@@ -8,6 +8,9 @@ public enum PokerCard: Hashable, Sendable, CustomStringConvertible {
   /// The deck, in the order it is shown.
   public static let deck: [PokerCard] = Points.scale.map(PokerCard.points) + [.unsure]
 
+  /// Where the prompt points at first: 5, the middle of the values teams use most.
+  public static let startIndex = deck.firstIndex(of: .points(Points.scale[5])) ?? 0
+
   public var points: Points? {
     if case .points(let points) = self { return points }
     return nil
