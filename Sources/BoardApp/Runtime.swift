@@ -96,9 +96,10 @@ public final class Runtime {
 
   /// Runs until the user quits, the terminal hangs up or a signal asks us to stop.
   public func run() {
-    publishPresence()
-    _ = mergeTogether()
+    // The board first; telling the others and hearing of them (a write, a read) comes after.
     drawFrame()
+    publishPresence()
+    if mergeTogether() { drawFrame() }
     defer { withdraw() }
     while !finished {
       // A filter still being worked out goes on a slice at a time while no key waits.

@@ -109,10 +109,11 @@ public final class NcursesTerminal: Terminal {
     var text = [wchar_t](repeating: 0, count: 8)
     for y in 0..<grid.height {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
+      let pens = rowPens(grid, y)
       for x in 0..<grid.width {
         let cell = grid[x, y]
         if cell.isContinuation { continue }
-        let (attrs, pair) = palette.attributes(for: cell.style)
+        let (attrs, pair) = pens[x]
         let parts: (left: String, right: String?) = cell.text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
         NcursesTerminal.encode(parts.left, into: &text)
         _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
@@ -132,6 +133,35 @@ public final class NcursesTerminal: Terminal {
     // One refresh per frame: ncurses sends only the cells that changed.
     wrefresh(window)
     shown = grid
+  }
+
+  /// Each cell's attributes and colour pair. A short gap of plain blanks between two fields
+  /// takes the style before it: it looks the same, and the terminal is spared a change of
+  /// attributes and back (rows of coloured fields have many). Long gaps stay plain, so
+  /// ncurses can still skip over them with one cursor move.
+  private func rowPens(_ grid: Grid, _ y: Int) -> [(attr_t, Int16)] {
+    let plainText = palette.plainTextPair()
+    var pens = (0..<grid.width).map { x -> (attr_t, Int16) in
+      let pen = palette.attributes(for: grid[x, y].style)
+      // Text (not blanks, which ncurses skips over when it can) in the plain colours.
+      return pen.1 == 0 && grid[x, y].text != " " ? (pen.0, plainText) : pen
+    }
+    let isPlainBlank = { (x: Int) in grid[x, y].text == " " && self.palette.blankIsPlain(grid[x, y].style) }
+    var x = 0
+    while x < grid.width {
+      guard isPlainBlank(x), x > 0, !isPlainBlank(x - 1) else {
+        x += 1
+        continue
+      }
+      var end = x
+      while end < grid.width, isPlainBlank(end) { end += 1 }
+      let before = pens[x - 1]
+      if end < grid.width, palette.blankIsPlain(grid[x - 1, y].style), pens[end] == before || end - x <= 6 {
+        for blank in x..<end { pens[blank] = before }
+      }
+      x = end
+    }
+    return pens
   }
 
   /// A cell's text as ncurses stores it: a spacing character and up to five zero-width ones.

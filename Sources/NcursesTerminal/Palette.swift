@@ -28,6 +28,13 @@ struct Palette {
     depth = requestedDepth.map { $0.capped(at: offered) } ?? offered
   }
 
+  /// Whether a blank in this style looks like a blank in any other such style: the terminal's
+  /// own background, no reverse, no underline (foreground, bold and dim show on no blank).
+  func blankIsPlain(_ style: Style) -> Bool {
+    let look = theme.resolved(style, depth: depth)
+    return look.background == -1 && !look.attributes.contains(.reverse) && !look.attributes.contains(.underline)
+  }
+
   /// The attributes and colour pair for a style.
   mutating func attributes(for style: Style) -> (attrs: attr_t, pair: Int16) {
     if let known = cache[style] { return known }
@@ -42,8 +49,13 @@ struct Palette {
     return (attrs, pair)
   }
 
-  private mutating func pairNumber(foreground: Int32, background: Int32) -> Int16 {
-    if depth == .mono || (foreground == -1 && background == -1) { return 0 }
+  /// The pair for text in the terminal's own colours. Not pair 0: ncurses resets every
+  /// attribute (`\e(B\e[m`, then the colour again) whenever a cell goes back to plain pair 0,
+  /// while a change to another pair is one colour sequence.
+  mutating func plainTextPair() -> Int16 { depth == .mono ? 0 : pairNumber(foreground: -1, background: -1, plainAllowed: true) }
+
+  private mutating func pairNumber(foreground: Int32, background: Int32, plainAllowed: Bool = false) -> Int16 {
+    if depth == .mono || (foreground == -1 && background == -1 && !plainAllowed) { return 0 }
     let key = PairKey(foreground: foreground, background: background)
     if let pair = pairs[key] { return pair }
     let next = Int16(pairs.count + 1)

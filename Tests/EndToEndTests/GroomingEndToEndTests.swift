@@ -36,9 +36,9 @@ import Testing
     #expect(screen.contains("› SB-36"))
 
     try tmux.press("Enter")
-    screen = try tmux.waitFor(text: "SB-36 · story · To Do")
+    // The whole frame: a capture can land while the terminal is still being written.
+    screen = try tmux.waitFor("SB-36's detail") { $0.contains("SB-36 · story · To Do") && $0.contains("not ready") }
     #expect(screen.contains("Export the sprint review as Markdown"))
-    #expect(screen.contains("not ready"))
     try tmux.press("q")
     try tmux.waitFor(text: "Product backlog")
     try tmux.press("q")
