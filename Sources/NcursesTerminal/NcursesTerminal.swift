@@ -146,7 +146,8 @@ public final class NcursesTerminal: Terminal {
       // Text (not blanks, which ncurses skips over when it can) in the plain colours.
       return pen.1 == 0 && grid[x, y].text != " " ? (pen.0, plainText) : pen
     }
-    let isPlainBlank = { (x: Int) in grid[x, y].text == " " && self.palette.blankIsPlain(grid[x, y].style) }
+    let plain = (0..<grid.width).map { palette.blankIsPlain(grid[$0, y].style) }
+    let isPlainBlank = { (x: Int) in plain[x] && grid[x, y].text == " " }
     var x = 0
     while x < grid.width {
       guard isPlainBlank(x), x > 0, !isPlainBlank(x - 1) else {
@@ -156,7 +157,7 @@ public final class NcursesTerminal: Terminal {
       var end = x
       while end < grid.width, isPlainBlank(end) { end += 1 }
       let before = pens[x - 1]
-      if end < grid.width, palette.blankIsPlain(grid[x - 1, y].style), pens[end] == before || end - x <= 6 {
+      if end < grid.width, plain[x - 1], pens[end] == before || end - x <= 6 {
         for blank in x..<end { pens[blank] = before }
       }
       x = end

@@ -9,6 +9,7 @@ struct Palette {
   private var pairs: [PairKey: Int16] = [:]
   /// Each style's attributes and pair, worked out once (a frame asks for them per cell).
   private var cache: [Style: (attr_t, Int16)] = [:]
+  private var plainBlanks: [Style: Bool] = [:]
 
   private struct PairKey: Hashable {
     let foreground: Int32
@@ -30,9 +31,12 @@ struct Palette {
 
   /// Whether a blank in this style looks like a blank in any other such style: the terminal's
   /// own background, no reverse, no underline (foreground, bold and dim show on no blank).
-  func blankIsPlain(_ style: Style) -> Bool {
+  mutating func blankIsPlain(_ style: Style) -> Bool {
+    if let known = plainBlanks[style] { return known }
     let look = theme.resolved(style, depth: depth)
-    return look.background == -1 && !look.attributes.contains(.reverse) && !look.attributes.contains(.underline)
+    let plain = look.background == -1 && !look.attributes.contains(.reverse) && !look.attributes.contains(.underline)
+    plainBlanks[style] = plain
+    return plain
   }
 
   /// The attributes and colour pair for a style.
