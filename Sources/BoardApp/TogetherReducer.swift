@@ -79,7 +79,9 @@ func reducePoker(_ state: inout AppState, _ command: Command) -> [Effect] {
 func reduceTogetherChanged(_ state: inout AppState, presence: [Presence], round: PokerRound?) -> [Effect] {
   let before = state.together.round
   state.together.presence = presence
-  state.together.round = round
+  // A round whose facilitator is gone (quit, crashed) is over: nobody else may end it.
+  let facilitatorHere = round.map { round in presence.contains { $0.instance == round.facilitatorInstance && $0.isAlive(at: state.now) } }
+  state.together.round = facilitatorHere == false ? nil : round
   var effects: [Effect] = []
   // Someone took the lead after this session did: it stops claiming it.
   if state.together.leadingSince != nil, let lead = state.lead, lead.instance != state.together.instance {
@@ -87,7 +89,7 @@ func reduceTogetherChanged(_ state: inout AppState, presence: [Presence], round:
     state.flash = .info("\(lead.member) leads now")
     effects.append(.publishPresence)
   }
-  if let round {
+  if let round = state.together.round {
     if round.id != before?.id {
       // A new round: its prompt opens on everyone's screen, on the deck's middle.
       state.together.pokerHiddenRound = nil
@@ -103,8 +105,12 @@ func reduceTogetherChanged(_ state: inout AppState, presence: [Presence], round:
   } else if let before, before.isOpen, before.facilitatorInstance != state.together.instance {
     // (The facilitator keeps the message of what they just did.)
     let key = state.board.key(of: before.story)
-    let points = state.board.story(before.story)?.points.map { ": \(key) is \($0) points" } ?? ""
-    state.flash = .info("Planning poker on \(key) ended\(points)")
+    if facilitatorHere == false {
+      state.flash = .info("Planning poker on \(key) is over: \(before.facilitator) left")
+    } else {
+      let points = state.board.story(before.story)?.points.map { ": \(key) is \($0) points" } ?? ""
+      state.flash = .info("Planning poker on \(key) ended\(points)")
+    }
   }
   if state.together.following { followLead(&state) }
   return effects

@@ -156,6 +156,21 @@ import Testing
     #expect(try bo.store.rounds(of: try #require(ana.state.backlog.selection)).map(\.outcome) == [.restarted, .cancelled])
   }
 
+  @Test func aRoundWhoseFacilitatorLeftIsOverForEveryone() throws {
+    let people = try team("ana", "bo")
+    let (ana, bo) = (people[0], people[1])
+    ana.press(.startPoker)
+    bo.tick()
+    #expect(bo.state.scope == .poker)
+    ana.leave()
+    bo.tick()
+    #expect(bo.state.scope == .backlog)
+    #expect(bo.lines[22].contains("is over: ana left"))
+    // Nobody leads now: bo may start a round of his own.
+    bo.press(.startPoker)
+    #expect(bo.state.together.round?.facilitator == "bo")
+  }
+
   @Test func whileSomeoneElseLeadsOnlyTheyStartARound() throws {
     let people = try team("ana", "bo")
     let (ana, bo) = (people[0], people[1])
