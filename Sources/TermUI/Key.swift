@@ -76,17 +76,13 @@ extension Key {
   }
 
   /// The name `parse` reads back (a configuration file's spelling).
+  /// The same as help's name but for the arrows, which a file spells out.
   public var configName: String {
     switch self {
-    case .character(" "): return "Space"
-    case .character(let character): return String(character)
-    case .control(let letter): return "Ctrl-\(letter.uppercased())"
     case .up: return "Up"
     case .down: return "Down"
     case .left: return "Left"
     case .right: return "Right"
-    case .pageUp: return "PgUp"
-    case .pageDown: return "PgDn"
     default: return description
     }
   }

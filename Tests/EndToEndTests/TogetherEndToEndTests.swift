@@ -18,13 +18,20 @@ import Testing
     screen.screenLines.contains { $0.hasPrefix("›") && $0.dropFirst(2).hasPrefix(key + " ") || $0.hasPrefix("› " + key + " ") }
   }
 
+  /// ana opens the sample board (made on the way) in a 100x30 window.
+  func firstOnTheBoard(_ workspace: Workspace) throws -> TmuxSession {
+    let ana = try TmuxSession(
+      width: 100, height: 30, command: "\(workspace.binary) demo --board \(workspace.board)", environment: ["USER": "ana"])
+    try ana.waitFor(text: "Product backlog")
+    return ana
+  }
+
   @Test func threeInstancesSeeEachOtherFollowTheLeadAndPlayPlanningPoker() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
     let board = "--board \(workspace.board)"
-    let ana = try TmuxSession(width: 100, height: 30, command: "\(workspace.binary) demo \(board)", environment: ["USER": "ana"])
+    let ana = try firstOnTheBoard(workspace)
     defer { ana.stop() }
-    try ana.waitFor(text: "Product backlog")
     let bo = try TmuxSession(width: 100, height: 30, command: "\(workspace.binary) \(board)", environment: ["USER": "bo"])
     defer { bo.stop() }
     let cyPID = workspace.folder.appendingPathComponent("cy.pid").path
@@ -94,9 +101,8 @@ import Testing
     let workspace = try Workspace()
     defer { workspace.remove() }
     let board = "--board \(workspace.board)"
-    let ana = try TmuxSession(width: 100, height: 30, command: "\(workspace.binary) demo \(board)", environment: ["USER": "ana"])
+    let ana = try firstOnTheBoard(workspace)
     defer { ana.stop() }
-    try ana.waitFor(text: "Product backlog")
     let bo = try TmuxSession(
       windowOf: ana, named: "bo", command: "\(workspace.binary) board \(board)", environment: ["USER": "bo"])
     defer { bo.stop() }
