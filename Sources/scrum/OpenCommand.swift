@@ -22,7 +22,8 @@ struct BoardCommand: ParsableCommand {
 
 struct Standup: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Open the sprint board in standup mode ($SCRUM_STANDUP_TIMEBOX seconds per person, default 120).")
+    abstract:
+      "Open the sprint board in standup mode (seconds per person: [standup] timebox in config.toml, or $SCRUM_STANDUP_TIMEBOX; default 120).")
 
   @OptionGroup var options: BoardOption
 
