@@ -156,6 +156,21 @@ import Testing
     #expect(try bo.store.rounds(of: try #require(ana.state.backlog.selection)).map(\.outcome) == [.restarted, .cancelled])
   }
 
+  @Test func revealedEarlyTheRoundSaysWhoDidNotVoteAndOneVoteIsNoAgreement() throws {
+    let people = try team("ana", "bo", "cy")
+    let (ana, bo, cy) = (people[0], people[1], people[2])
+    ana.press(.startPoker)
+    bo.tick()
+    bo.press(.vote)
+    ana.tick()
+    ana.press(.reveal)
+    cy.tick()
+    #expect(cy.lines.contains { $0.contains("bo 5") })
+    #expect(cy.lines.contains { $0.contains("no vote from: ana cy") })
+    #expect(!cy.lines.contains { $0.contains("agreed") }, "one vote agrees with nobody")
+    #expect(cy.lines.contains { $0.contains("the facilitator accepts a value or votes again") })
+  }
+
   @Test func aRoundWhoseFacilitatorLeftIsOverForEveryone() throws {
     let people = try team("ana", "bo")
     let (ana, bo) = (people[0], people[1])

@@ -60,8 +60,12 @@ struct PokerOverlay {
         votes.isEmpty
           ? [Span("No votes", Style(.dim))]
           : votes.flatMap { [Span($0.member + " ", Style(.dim)), Span($0.card.description + "   ", Style(.accent, bold: true))] })
+      let silent = round.waitingFor(participants: people)
+      if !silent.isEmpty {
+        lines.append([Span("no vote from: ", Style(.dim)), Span(silent.joined(separator: " "), Style(.warning))])
+      }
       if let summary = round.summary(participants: people) {
-        let agreed = summary.min == summary.max
+        let agreed = summary.min == summary.max && votes.compactMap(\.card.points).count > 1
         lines.append([
           Span("min \(summary.min) · median \(summary.median) · max \(summary.max)", Style(bold: true)),
           Span(agreed ? "  · agreed" : "  · talk it over: lowest and highest explain", Style(agreed ? .success : .warning)),
@@ -108,6 +112,8 @@ struct PokerOverlay {
       text = revealed
         ? "\(key(.previousValue))/\(key(.nextValue)) card  \(key(.acceptValue)) accept  \(key(.newRound)) vote again  \(key(.close)) end"
         : text + "  \(key(.reveal)) reveal  \(key(.close)) end"
+    } else if revealed {
+      text = "the facilitator accepts a value or votes again  \(key(.close)) hide"
     } else {
       text += "  \(key(.close)) hide"
     }
