@@ -13,9 +13,15 @@ extension AppState {
 }
 
 /// A click selects the story, card or column under it; a double click opens it. Clicks do
-/// nothing while a prompt, a list to choose from or the help is open (keys finish those).
+/// nothing while a prompt, a list to choose from, help, the who list or a poker round is in
+/// front (keys finish those). A click of one's own, like a key, ends following the lead.
 func reduceClick(_ state: inout AppState, at point: Point, double: Bool) -> [Effect] {
-  guard state.prompt == nil, state.picker == nil, state.help == nil else { return [] }
+  guard state.prompt == nil, state.picker == nil, state.help == nil, !state.together.showsWho, !state.showsPoker
+  else { return [] }
+  if state.together.following {
+    state.together.following = false
+    state.flash = .info("Stopped following")
+  }
   let layout = Layout(state)
   switch state.pane {
   case .backlog:

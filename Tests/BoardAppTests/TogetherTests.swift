@@ -69,6 +69,14 @@ import Testing
     #expect(bo.state.pane == .board)
     #expect(bo.state.sprintBoard.selection == ana.state.sprintBoard.selection)
     #expect(bo.lines[0].contains("following ana"))
+    // A click of bo's own on the board stops following too; so does a key.
+    bo.click(Point(0, 0))
+    #expect(!bo.state.together.following)
+    bo.press(.follow)
+    ana.advanceClock(by: 1)
+    ana.tick()
+    bo.tick()
+    #expect(bo.state.together.following)
     // A key of bo's own: he stops following, and stays where he is.
     bo.press(.moveDown)
     #expect(!bo.state.together.following)
