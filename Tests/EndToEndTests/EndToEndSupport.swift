@@ -38,6 +38,17 @@ struct Workspace {
     throw TmuxError.failed("the program did not record its PID")
   }
 
+  /// The sample board opened in tmux with a shell script standing in for `$EDITOR` (its body
+  /// edits the file named by "$1"), on the first full frame.
+  func demoWithEditor(_ body: String) throws -> TmuxSession {
+    let editor = folder.appendingPathComponent("editor.sh").path
+    try ("#!/bin/sh\n" + body + "\n").write(toFile: editor, atomically: true, encoding: .utf8)
+    chmod(editor, 0o755)
+    let tmux = try TmuxSession(command: "\(binary) demo --board \(board)", environment: ["EDITOR": editor, "VISUAL": ""])
+    try tmux.waitFor("the first full frame") { $0.contains("› SB-1 ") && $0.contains("quit") }
+    return tmux
+  }
+
   /// `scrum export --format json`, parsed.
   func export() throws -> [String: Any] {
     let result = try Subprocess.run([binary, "export", "--format", "json", "--board", board])

@@ -89,17 +89,12 @@ import Testing
   @Test func aProductOwnerGroomsAStoryUntilItIsPlanned() throws {
     let workspace = try Workspace()
     defer { workspace.remove() }
-    let editor = workspace.folder.appendingPathComponent("editor.sh").path
-    try """
-      #!/bin/sh
+    let tmux = try workspace.demoWithEditor(
+      """
       sed -i 's/^Labels: .*/Labels: export, pmo/' "$1"
       sed -i 's/^## Acceptance criteria$/## Acceptance criteria\\n- [ ] One row per story\\n- [ ] Opens in a spreadsheet/' "$1"
-      """.write(toFile: editor, atomically: true, encoding: .utf8)
-    chmod(editor, 0o755)
-    let tmux = try TmuxSession(
-      command: "\(workspace.binary) demo --board \(workspace.board)", environment: ["EDITOR": editor, "VISUAL": ""])
+      """)
     defer { tmux.stop() }
-    try tmux.waitFor("the first full frame") { $0.contains("› SB-1 ") && $0.contains("q quit") }
 
     // Add at the end of the backlog, then fix the title in place.
     try tmux.press("G", "a")

@@ -62,17 +62,12 @@ import Testing
     let workspace = try Workspace()
     defer { workspace.remove() }
     let flag = workspace.folder.appendingPathComponent("resized").path
-    let editor = workspace.folder.appendingPathComponent("editor.sh").path
-    try """
-      #!/bin/sh
+    let tmux = try workspace.demoWithEditor(
+      """
       while [ ! -f \(flag) ]; do sleep 0.05; done
       sed -i 's/^Labels: .*/Labels: resized/' "$1"
-      """.write(toFile: editor, atomically: true, encoding: .utf8)
-    chmod(editor, 0o755)
-    let tmux = try TmuxSession(
-      command: "\(workspace.binary) demo --board \(workspace.board)", environment: ["EDITOR": editor, "VISUAL": ""])
+      """)
     defer { tmux.stop() }
-    try tmux.waitFor("the backlog") { $0.contains("› SB-1 ") && $0.contains("quit") }
     try tmux.press("j", "j", "E")
     try tmux.waitFor("the editor has the terminal") { !$0.contains("quit") }
     try resizeStorm(tmux)
