@@ -18,10 +18,7 @@ extension AppState {
 func reduceClick(_ state: inout AppState, at point: Point, double: Bool) -> [Effect] {
   guard state.prompt == nil, state.picker == nil, state.help == nil, !state.together.showsWho, !state.showsPoker
   else { return [] }
-  if state.together.following {
-    state.together.following = false
-    state.flash = .info("Stopped following")
-  }
+  stopFollowing(&state)
   let layout = Layout(state)
   switch state.pane {
   case .backlog:

@@ -90,24 +90,13 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
       return []
     }
     if command == .undo || command == .redo, state.help == nil { return undoOrRedo(&state, redo: command == .redo) }
-    // A key of one's own ends following the lead; looking around (help, who) does not.
-    if state.together.following, ![.follow, .who, .help, .takeLead].contains(command), state.scope != .poker,
-      state.scope != .help, state.scope != .who
-    {
-      state.together.following = false
-      state.flash = .info("Stopped following")
+    // A key of one's own ends following the lead; looking around (help, who, poker) does not.
+    if ![.follow, .who, .help, .takeLead].contains(command), ![.poker, .help, .who].contains(state.scope) {
+      stopFollowing(&state)
     }
     if state.help != nil { return reduceHelp(&state, command) }
     if state.picker != nil { return reducePicker(&state, command) }
-    switch command {
-    case .who, .takeLead, .follow, .startPoker: return reduceTogether(&state, command)
-    default: break
-    }
-    if state.scope == .who {
-      if command == .close { state.together.showsWho = false }
-      return []
-    }
-    if state.scope == .poker { return reducePoker(&state, command) }
+    if let effects = reduceTogether(&state, command) { return effects }
     if command == .help {
       state.help = HelpState(first: state.scope)
       return []

@@ -1,8 +1,30 @@
 import Foundation
 import ScrumCore
 
-/// w, Ctrl-T and F anywhere; P on a story; the poker prompt's keys.
-func reduceTogether(_ state: inout AppState, _ command: Command) -> [Effect] {
+/// w, Ctrl-T and F anywhere, P on a story, and every key while the who list or a poker round is
+/// in front; nil for a command that is not about being together.
+func reduceTogether(_ state: inout AppState, _ command: Command) -> [Effect]? {
+  switch command {
+  case .who, .takeLead, .follow, .startPoker: return reduceTogetherCommand(&state, command)
+  default: break
+  }
+  switch state.scope {
+  case .who:
+    if command == .close { state.together.showsWho = false }
+    return []
+  case .poker: return reducePoker(&state, command)
+  default: return nil
+  }
+}
+
+/// A key or click of one's own: this session no longer follows the lead.
+func stopFollowing(_ state: inout AppState) {
+  guard state.together.following else { return }
+  state.together.following = false
+  state.flash = .info("Stopped following")
+}
+
+private func reduceTogetherCommand(_ state: inout AppState, _ command: Command) -> [Effect] {
   switch command {
   case .who:
     state.together.showsWho.toggle()
@@ -38,7 +60,7 @@ func reduceTogether(_ state: inout AppState, _ command: Command) -> [Effect] {
   }
 }
 
-func reducePoker(_ state: inout AppState, _ command: Command) -> [Effect] {
+private func reducePoker(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard let round = state.together.round else { return [] }
   let deck = PokerCard.deck
   switch command {
