@@ -118,8 +118,9 @@ public final class BoardRepository: BoardStore {
     }
   }
 
-  /// Opens an existing board file. The file is checked through a read-only connection first, so
-  /// that a foreign SQLite file or a board from a newer `scrum` is refused without being touched.
+  /// Opens an existing board file. Its first connection looks inside before anything else is
+  /// done (WAL mode, migrations): a foreign SQLite file or a board from a newer `scrum` is
+  /// refused without being touched.
   ///
   /// `readOnly` opens it for reading alone (list, show, export), which works on a file or
   /// folder the user may not write to, and never changes a byte.
@@ -129,7 +130,6 @@ public final class BoardRepository: BoardStore {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw StoreError.cannotOpen(path: path, reason: "permission denied")
     }
-    try checkIsBoard(at: path)
     if readOnly {
       do {
         return BoardRepository(writer: try openReadOnlyQueue(at: path, owner: owner), path: path)
@@ -142,7 +142,7 @@ public final class BoardRepository: BoardStore {
       throw StoreError.readOnly(path: path)
     }
     do {
-      let pool = try openPool(at: path, owner: owner)
+      let pool = try openPool(at: path, owner: owner, checkingBoard: true)
       try Schema.migrator.migrate(pool)
       return BoardRepository(writer: pool, path: path)
     } catch {
@@ -150,21 +150,10 @@ public final class BoardRepository: BoardStore {
     }
   }
 
-  private static func checkIsBoard(at path: String) throws {
-    var verdict: StoreError?
-    do {
-      let queue = try openReadOnlyQueue(at: path, owner: Int(getuid()))
-      verdict = try queue.read { db -> StoreError? in
-        guard try db.tableExists("grdb_migrations"), try db.tableExists("board") else {
-          return .notABoard(path: path)
-        }
-        return try Schema.migrator.hasBeenSuperseded(db) ? .newerSchema(path: path) : nil
-      }
-      try queue.close()
-    } catch {
-      verdict = classify(error, path: path)
-    }
-    if let verdict { throw verdict }
+  /// Refuses a file that is not a board, or a board a newer `scrum` has migrated.
+  private static func checkIsBoard(_ db: Database, path: String) throws {
+    guard try db.tableExists("grdb_migrations"), try db.tableExists("board") else { throw StoreError.notABoard(path: path) }
+    if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
   }
 
   private static func classify(_ error: Error, path: String) -> StoreError {
@@ -181,10 +170,12 @@ public final class BoardRepository: BoardStore {
     return .cannotOpen(path: path, reason: "\(error)")
   }
 
-  /// A read-only connection that changes nothing on disk.
+  /// A read-only connection that changes nothing on disk, to a file that is a board this
+  /// `scrum` can read.
   private static func openReadOnlyQueue(at path: String, owner: Int) throws -> DatabaseQueue {
     var configuration = Configuration()
     registerOwner(owner, in: &configuration)
+    configuration.prepareDatabase { db in try checkIsBoard(db, path: path) }
     configuration.readonly = true
     configuration.busyMode = .timeout(lockTimeout)
     do {
@@ -228,9 +219,16 @@ public final class BoardRepository: BoardStore {
     }
   }
 
-  private static func openPool(at path: String, owner: Int = Int(getuid())) throws -> DatabasePool {
+  /// The pool a board is used through. `checkingBoard`, its writer connection looks inside as it
+  /// opens, before the pool turns WAL mode on: a foreign or newer file is refused untouched.
+  private static func openPool(at path: String, owner: Int = Int(getuid()), checkingBoard: Bool = false) throws -> DatabasePool {
     var configuration = Configuration()
     registerOwner(owner, in: &configuration)
+    if checkingBoard {
+      configuration.prepareDatabase { db in
+        if !db.configuration.readonly { try checkIsBoard(db, path: path) }
+      }
+    }
     // Several people's processes share one file at standup: wait for a writer, don't fail.
     configuration.busyMode = .timeout(lockTimeout)
     configuration.foreignKeysEnabled = true
@@ -241,9 +239,17 @@ public final class BoardRepository: BoardStore {
     return pool
   }
 
-  /// Closes the file. The last connection to close folds the write-ahead log back into the
-  /// board file, so a closed board is one self-contained file (to copy, back up or compare).
+  /// Closes the file. What this process changed is folded back from the write-ahead log into
+  /// the board file first, so that a closed board is one self-contained file (to copy, back up
+  /// or compare): SQLite would do it as the last connection closes, but GRDB closes its readers
+  /// last, which may not write (GRDB issue 739). Without a change, the file is left alone.
   public func close() {
+    if let pool = writer as? DatabasePool {
+      // Passive: copies what nobody is still reading, and never waits for a teammate.
+      _ = try? pool.writeWithoutTransaction { db in
+        if db.totalChangesCount > 0 { _ = try db.checkpoint(.passive) }
+      }
+    }
     try? writer.close()
   }
 
@@ -262,7 +268,7 @@ public final class BoardRepository: BoardStore {
   public func loadWithRevision() throws -> (Board, Int) {
     try reading { db in
       let settings = try loadSettings(db)
-      let stories = try loadStories(db, whereClause: "", arguments: [])
+      let stories = try loadStories(db, storyCondition: nil, partCondition: nil)
       return (settings.with(stories: stories), try currentRevision(db))
     }
   }
@@ -273,20 +279,26 @@ public final class BoardRepository: BoardStore {
   public func loadPreview(backlogLimit: Int) throws -> BoardPreview {
     try reading { db in
       let settings = try loadSettings(db)
-      let stories = try loadStories(
-        db,
-        whereClause: """
-          WHERE sprint IN (SELECT name FROM sprint WHERE state IN ('active', 'planned'))
-             OR number IN (SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?)
-          """, arguments: [backlogLimit])
+      // The numbers first (both by index), so that each table is then read for just these.
+      var numbers = try Int.fetchAll(
+        db, sql: "SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?", arguments: [backlogLimit])
+      let openSprints = settings.sprints.filter { $0.state != .closed }.map(\.name)
+      if !openSprints.isEmpty {
+        numbers += try Int.fetchAll(
+          db, sql: "SELECT number FROM story WHERE sprint IN (\(databaseQuestionMarks(count: openSprints.count)))",
+          arguments: StatementArguments(openSprints))
+      }
+      // Integers only, so they can stand in the SQL text (one statement per table, no binding).
+      let list = numbers.map(String.init).joined(separator: ",")
+      let stories = try loadStories(db, storyCondition: "number IN (\(list))", partCondition: "storyNumber IN (\(list))")
       // Ready as Story.isReady says: an estimate, a title and at least one criterion.
       let totals = try Row.fetchOne(
         db,
         sql: """
           SELECT count(*), total(points),
             total(CASE WHEN points IS NOT NULL AND trim(title) <> ''
-              AND EXISTS (SELECT 1 FROM criterion c WHERE c.storyNumber = s.number) THEN points END)
-          FROM story s WHERE sprint IS NULL
+              AND number IN (SELECT storyNumber FROM criterion) THEN points END)
+          FROM story WHERE sprint IS NULL
           """)
       return BoardPreview(
         board: settings.with(stories: stories), backlogCount: totals?[0] ?? 0, backlogPoints: totals?[1] ?? 0,
@@ -306,7 +318,9 @@ public final class BoardRepository: BoardStore {
 
   public func changes(since revision: Int) throws -> BoardUpdate {
     try reading { db in
-      let changed = try loadStories(db, whereClause: "WHERE revision > ?", arguments: [revision])
+      let changed = try loadStories(
+        db, storyCondition: "revision > ?", partCondition: "storyNumber IN (SELECT number FROM story WHERE revision > ?)",
+        arguments: [revision])
       let deleted = try Int.fetchAll(db, sql: "SELECT number FROM deletedStory WHERE revision > ?", arguments: [revision])
       return BoardUpdate(
         revision: try currentRevision(db), settings: try loadSettings(db), changedStories: changed,
@@ -355,12 +369,14 @@ public final class BoardRepository: BoardStore {
       sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber, workingDays: boardRow.workingDays)
   }
 
-  /// Stories (with their checklists and history) matching a condition on the story table.
+  /// Stories matching `storyCondition` on the story table (all when nil), with the checklists
+  /// and histories matching `partCondition` on their tables: the same stories, said there.
   /// Rows are decoded straight from SQLite (`RawRow`), and checklists are gathered per story
   /// number in arrays: this is the whole cost of opening a large board.
-  private func loadStories(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [Story] {
-    let selected = "SELECT number FROM story \(whereClause)"
-    let filter = whereClause.isEmpty ? "" : "WHERE storyNumber IN (\(selected))"
+  private func loadStories(
+    _ db: Database, storyCondition: String?, partCondition: String?, arguments: StatementArguments = []
+  ) throws -> [Story] {
+    let filter = partCondition.map { "WHERE \($0)" } ?? ""
     var parts = StoryParts()
     try db.forEachRawRow(
       "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
@@ -383,9 +399,9 @@ public final class BoardRepository: BoardStore {
     }
     // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
     // again; a few changed stories are looked up by revision, which ordering would defeat.
-    let order = whereClause.isEmpty ? "ORDER BY rank, number" : ""
+    let selection = storyCondition.map { "WHERE \($0)" } ?? "ORDER BY rank, number"
     var stories: [Story] = []
-    try db.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(whereClause) \(order)", arguments: arguments) {
+    try db.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(selection)", arguments: arguments) {
       row in
       var story = StoryRecord.story(from: row)
       let number = story.id.number

@@ -165,6 +165,11 @@ enum Schema {
           BEGIN SELECT RAISE(ABORT, 'a row of another user'); END;
           """)
     }
+    migrator.registerMigration("v7-sprint-index") { db in
+      // The first screen of a large board reads the open sprints' stories and the top of the
+      // backlog in order by this index, instead of every story.
+      try db.create(index: "story_on_sprint_rank", on: "story", columns: ["sprint", "rank"])
+    }
     return migrator
   }
 }

@@ -5,6 +5,7 @@ import ScrumStore
 
 struct Demo: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "demo",
     abstract: "Create (or reuse) a sample board and open it.",
     discussion: "Without --board, the sample lives in $XDG_DATA_HOME/scrum/demo.db, apart from your real board.")
 

@@ -4,7 +4,7 @@ import Foundation
 import ScrumStore
 
 struct Export: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print the board in a portable format.")
+  static let configuration = CommandConfiguration(commandName: "export", abstract: "Print the board in a portable format.")
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case json, csv, markdown

@@ -6,6 +6,7 @@ import ScrumStore
 
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Import stories: a scrum board file, scrum's CSV, Jira's CSV, GitHub or Trello JSON.",
     discussion: """
       A json (scrum-board) file fills an empty board whole, keys included; into a board in use, \

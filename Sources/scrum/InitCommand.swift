@@ -6,6 +6,7 @@ import ScrumStore
 
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Create a new, empty board (.scrum/board.db here, or --board PATH).")
 
   @OptionGroup var options: BoardOption

@@ -22,6 +22,7 @@ struct BoardCommand: ParsableCommand {
 
 struct Standup: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "standup",
     abstract:
       "Open the sprint board in standup mode (seconds per person: [standup] timebox in config.toml, or $SCRUM_STANDUP_TIMEBOX; default 120).")
 

@@ -34,7 +34,8 @@ func runBoard(
   if try repository.storyCount() >= previewThreshold {
     // A large board: its first screen from its top at once, then the rest (keys typed
     // meanwhile wait in the terminal and are handled once it is in).
-    let preview = try repository.loadPreview(backlogLimit: 400)
+    // More rows than any screen shows: its first screen needs no more.
+    let preview = try repository.loadPreview(backlogLimit: 150)
     terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
     Runtime.drawPreview(
       preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),

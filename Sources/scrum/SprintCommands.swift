@@ -9,7 +9,7 @@ struct SprintCommand: ParsableCommand {
     subcommands: [New.self, Start.self, Close.self, ListSprints.self])
 
   struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Create a planned sprint.")
+    static let configuration = CommandConfiguration(commandName: "new", abstract: "Create a planned sprint.")
     @OptionGroup var options: BoardOption
     @Argument(help: "The sprint's name.") var name: String
     @Option(help: "What the sprint is for.") var goal: String = ""
@@ -35,7 +35,7 @@ struct SprintCommand: ParsableCommand {
   }
 
   struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start a planned sprint (at most one is active).")
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start a planned sprint (at most one is active).")
     @OptionGroup var options: BoardOption
     @Argument(help: "The sprint's name.") var name: String
 
@@ -56,7 +56,7 @@ struct SprintCommand: ParsableCommand {
   }
 
   struct Close: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Close the active sprint.")
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close the active sprint.")
     @OptionGroup var options: BoardOption
     @Option(name: .customLong("carry-over"), help: "Where unfinished stories go: backlog (its top) or next.")
     var carryOver: Board.CarryOver = .backlog

@@ -6,7 +6,7 @@ import ScrumStore
 extension StoryType: ExpressibleByArgument {}
 
 struct Add: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Add a story at the end of the backlog; prints its key.")
+  static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a story at the end of the backlog; prints its key.")
 
   @OptionGroup var options: BoardOption
   @Argument(help: "The story's title.") var title: String
@@ -43,7 +43,7 @@ struct Add: ParsableCommand {
 }
 
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List stories in rank order.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List stories in rank order.")
 
   @OptionGroup var options: BoardOption
   @Option(help: "A sprint's name, current, or backlog.") var sprint: String?
@@ -77,7 +77,7 @@ struct List: ParsableCommand {
 }
 
 struct Show: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Show one story.")
+  static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one story.")
 
   @OptionGroup var options: BoardOption
   @Argument(help: "The story's key, e.g. SB-12.") var key: String
@@ -98,7 +98,7 @@ struct Show: ParsableCommand {
 }
 
 struct Edit: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Change fields of a story.")
+  static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change fields of a story.")
 
   @OptionGroup var options: BoardOption
   @Argument(help: "The story's key.") var key: String

@@ -6,6 +6,7 @@ import ScrumStore
 /// The board's working days: what burndowns and cycle times count as days of work.
 struct Workdays: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "workdays",
     abstract: "Show or set the days the team works (burndowns and cycle times skip the others).",
     discussion: "DAYS is a list or range of weekdays: mon-fri (the default), sun-thu, mon,tue,thu, all.")
 

@@ -95,9 +95,40 @@ import Testing
     try queue.close()
     let before = try Data(contentsOf: URL(fileURLWithPath: path()))
     #expect(throws: StoreError.newerSchema(path: path())) { try BoardRepository.open(at: path()) }
+    #expect(throws: StoreError.newerSchema(path: path())) { try BoardRepository.open(at: path(), readOnly: true) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path())) == before)
   }
 
+  /// A board made before the sprint index is migrated as it opens, and opens as it was.
+  @Test func aBoardFromBeforeTheSprintIndexOpensAsItWas() throws {
+    let board = Fixtures.sampleBoard()
+    try BoardRepository.create(at: path(), board: board).close()
+    let queue = try DatabaseQueue(path: path())
+    try queue.write { db in
+      try db.execute(sql: "DROP INDEX story_on_sprint_rank; DELETE FROM grdb_migrations WHERE identifier = 'v7-sprint-index'")
+    }
+    try queue.close()
+    let repository = try BoardRepository.open(at: path())
+    #expect(try repository.load() == board)
+    repository.close()
+    let reopened = try DatabaseQueue(path: path())
+    #expect(try reopened.read { try $0.indexes(on: "story").map(\.name) }.contains("story_on_sprint_rank"))
+  }
+
+  /// A board closed after reads and writes is one file: the write-ahead log folded back in, so
+  /// that a copy of the board file alone is the whole board.
+  @Test func aClosedBoardIsOneFile() throws {
+    var board = Fixtures.tinyBoard()
+    try BoardRepository.create(at: path(), board: board).close()
+    let repository = try BoardRepository.open(at: path())
+    _ = try repository.load()
+    try repository.apply(try board.rank(StoryID(3), .before(StoryID(1)), at: Fixtures.now))
+    _ = try repository.changes(since: 0)
+    repository.close()
+    let copy = path("copy.db")
+    try FileManager.default.copyItem(atPath: path(), toPath: copy)
+    #expect(try BoardRepository.open(at: copy, readOnly: true).load() == board)
+  }
   @Test func theInMemoryRepositoryBehavesLikeAFile() throws {
     var board = Fixtures.tinyBoard()
     let repository = try BoardRepository.inMemory(board)
