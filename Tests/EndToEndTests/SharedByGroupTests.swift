@@ -42,9 +42,11 @@ struct SharedByGroupTests {
     defer { boScreen.stop() }
     try anaScreen.waitFor(text: "+1")
     try anaScreen.press("w")
-    let screen = try anaScreen.waitFor(text: "On the board · 2 people")
+    // All of the list at once: a capture may catch a frame half written.
+    let screen = try anaScreen.waitFor("the who list with both") {
+      $0.contains("On the board · 2 people") && $0.contains("scrumana (you)") && $0.contains("scrumbo · backlog")
+    }
     #expect(screen.contains("scrumana (you)"))
-    #expect(screen.contains("scrumbo · backlog"))
 
     // Each row is its writer's, and the sqlite3 shell (no scrum_uid) cannot change any of them.
     let tamper = """

@@ -152,10 +152,10 @@ struct BacklogView {
       let marker = others.count == 1 ? String(Presence.initials(of: others[0].member).prefix(1)) : String(min(9, others.count))
       grid.put(marker, at: Point(area.x + 1, area.y), style: styled(Style(.accent, bold: true, underline: true)))
     }
-    grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: styled(Style(.dim)))
-    grid.put(
-      story.isReady ? "✓" : "·", at: Point(columns.ready, area.y),
-      style: styled(story.isReady ? Style(.success) : Style(.dim)))
+    // Colour only where it means something (ready, blocked, the epic): every change of style
+    // costs bytes on every row of every redraw, and a row is redrawn on a slow SSH line too.
+    grid.put(board.key(of: story.id), at: Point(columns.key, area.y), limit: columns.keyWidth, style: base)
+    grid.put(story.isReady ? "✓" : "·", at: Point(columns.ready, area.y), style: story.isReady ? styled(Style(.success)) : base)
     // The forecast sprint, right of the title: where the story is likely to land.
     let tag = forecastTag(story)
     let tagWidth = tag.map { TextWidth.of($0.text) + 1 } ?? 0
@@ -165,7 +165,7 @@ struct BacklogView {
     }
     var title: StyledLine = []
     if story.blocked != nil { title.append(Span("! ", styled(Style(.error, bold: true)))) }
-    if story.type != .story { title.append(Span("\(story.type.rawValue): ", styled(Style(.dim)))) }
+    if story.type != .story { title.append(Span("\(story.type.rawValue): ", base)) }
     title.append(Span(story.title, base))
     let titleText = title.map(\.text).joined()
     if TextWidth.of(titleText) > titleWidth {
@@ -187,7 +187,7 @@ struct BacklogView {
         labels += piece
         room -= TextWidth.of(piece)
       }
-      if !labels.isEmpty { title.append(Span(labels, styled(Style(.dim)))) }
+      if !labels.isEmpty { title.append(Span(labels, base)) }
     }
     grid.put(title, at: Point(columns.title, area.y), limit: titleWidth)
     for (field, x, width) in columns.fields {
@@ -195,24 +195,18 @@ struct BacklogView {
       switch field {
       case .points:
         let points = story.points.map { $0.description } ?? "–"
-        grid.put(
-          String(repeating: " ", count: max(0, width - TextWidth.of(points))) + points, at: at, limit: width,
-          style: styled(story.points == nil ? Style(.dim) : Style.normal))
+        grid.put(String(repeating: " ", count: max(0, width - TextWidth.of(points))) + points, at: at, limit: width, style: base)
       case .epic:
         if let epic = board.epic(story.epic) {
           grid.put(TextWidth.truncate(epic.title, to: width), at: at, limit: width, style: styled(Style(.epic(epic.colour))))
         }
       case .status:
         let column = board.column(story.status)?.title ?? story.status
-        grid.put(TextWidth.truncate(column, to: width), at: at, limit: width, style: styled(Style(.accent)))
+        grid.put(TextWidth.truncate(column, to: width), at: at, limit: width, style: base)
       case .assignee:
-        grid.put(
-          TextWidth.truncate(story.assignee.map { "@" + $0 } ?? "", to: width), at: at, limit: width,
-          style: styled(Style(.normal)))
+        grid.put(TextWidth.truncate(story.assignee.map { "@" + $0 } ?? "", to: width), at: at, limit: width, style: base)
       case .labels:
-        grid.put(
-          TextWidth.truncate(story.labels.joined(separator: ","), to: width), at: at, limit: width,
-          style: styled(Style(.dim)))
+        grid.put(TextWidth.truncate(story.labels.joined(separator: ","), to: width), at: at, limit: width, style: base)
       }
     }
   }

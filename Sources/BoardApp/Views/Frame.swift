@@ -140,10 +140,12 @@ private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid
   // Too narrow for all: drop from the middle, keeping the first ones and help and quit.
   let width: ([KeyHints.Hint]) -> Int = { $0.reduce(1) { $0 + TextWidth.of($1.keys) + TextWidth.of($1.label) + 3 } }
   while width(hints) > area.width, hints.count > 4 { hints.remove(at: hints.count - 3) }
+  // Keys in their colour, what they do in the terminal's own: two colour changes a hint, where
+  // bold keys and dim labels cost two full attribute resets each.
   var line: StyledLine = [Span(" ")]
   for hint in hints {
-    line.append(Span(hint.keys, Style(.key, bold: true)))
-    line.append(Span(" \(hint.label)  ", Style(.dim)))
+    line.append(Span(hint.keys, Style(.key)))
+    line.append(Span(" \(hint.label)  ", Style.normal))
   }
   grid.put(line, at: area.origin, limit: area.width)
 }
