@@ -85,7 +85,7 @@ public final class Runtime {
   /// the rest loads. It is the frame the whole board gives: the session's first frame then
   /// changes nothing on the terminal.
   public static func drawPreview(
-    _ preview: Board, backlogTotals: (count: Int, points: Double, readyPoints: Double), on terminal: Terminal,
+    _ preview: Board, backlogTotals: BoardRepository.BacklogTotals, on terminal: Terminal,
     now: Date = Date(), options: RuntimeOptions = RuntimeOptions()
   ) {
     var state = initialState(board: preview, terminal: terminal, now: now, options: options)

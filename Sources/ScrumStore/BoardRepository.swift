@@ -255,12 +255,11 @@ public final class BoardRepository: BoardStore {
 
   // MARK: reading
 
-  /// The top of a board and its backlog's totals (`loadPreview`).
-  public struct BoardPreview: Sendable {
-    public let board: Board
-    public let backlogCount: Int
-    public let backlogPoints: Double
-    public let backlogReadyPoints: Double
+  /// The product backlog's size: stories, points, and points of ready stories.
+  public struct BacklogTotals: Equatable, Sendable {
+    public let count: Int
+    public let points: Double
+    public let readyPoints: Double
   }
 
   public func load() throws -> Board { try loadWithRevision().0 }
@@ -274,9 +273,9 @@ public final class BoardRepository: BoardStore {
   }
 
   /// The top of a board, enough for its first screen: the settings, the stories of the sprints
-  /// still open, the first `backlogLimit` product backlog stories by rank, and the backlog's
-  /// totals counted by SQLite. A large board shows this at once while the rest loads.
-  public func loadPreview(backlogLimit: Int) throws -> BoardPreview {
+  /// still open and the first `backlogLimit` product backlog stories by rank. A large board
+  /// shows this at once while the rest loads (with `backlogTotals`, which SQLite counts).
+  public func loadPreview(backlogLimit: Int) throws -> Board {
     try reading { db in
       let settings = try loadSettings(db)
       // The numbers first (both by index), so that each table is then read for just these.
@@ -291,19 +290,26 @@ public final class BoardRepository: BoardStore {
       // Integers only, so they can stand in the SQL text (one statement per table, no binding).
       let list = numbers.map(String.init).joined(separator: ",")
       let stories = try loadStories(db, storyCondition: "number IN (\(list))", partCondition: "storyNumber IN (\(list))")
-      // Ready as Story.isReady says: an estimate, a title and at least one criterion.
-      let totals = try Row.fetchOne(
-        db,
-        sql: """
-          SELECT count(*), total(points),
-            total(CASE WHEN points IS NOT NULL AND trim(title) <> ''
-              AND number IN (SELECT storyNumber FROM criterion) THEN points END)
-          FROM story WHERE sprint IS NULL
-          """)
-      return BoardPreview(
-        board: settings.with(stories: stories), backlogCount: totals?[0] ?? 0, backlogPoints: totals?[1] ?? 0,
-        backlogReadyPoints: totals?[2] ?? 0)
+      return settings.with(stories: stories)
     }
+  }
+
+  /// The product backlog's totals, counted by SQLite: a scan of every story.
+  public func backlogTotals() throws -> BacklogTotals {
+    try reading(BoardRepository.backlogTotals)
+  }
+
+  private static func backlogTotals(_ db: Database) throws -> BacklogTotals {
+    // Ready as Story.isReady says: an estimate, a title and at least one criterion.
+    let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT count(*), total(points),
+          total(CASE WHEN points IS NOT NULL AND trim(title) <> ''
+            AND number IN (SELECT storyNumber FROM criterion) THEN points END)
+        FROM story WHERE sprint IS NULL
+        """)
+    return BacklogTotals(count: row?[0] ?? 0, points: row?[1] ?? 0, readyPoints: row?[2] ?? 0)
   }
 
   /// How many stories the board holds.

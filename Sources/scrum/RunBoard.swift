@@ -36,10 +36,9 @@ func runBoard(
     // meanwhile wait in the terminal and are handled once it is in).
     // More rows than any screen shows: its first screen needs no more.
     let preview = try repository.loadPreview(backlogLimit: 150)
+    let totals = try repository.backlogTotals()
     terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
-    Runtime.drawPreview(
-      preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),
-      on: terminal, options: options)
+    Runtime.drawPreview(preview, backlogTotals: totals, on: terminal, options: options)
     do {
       (board, revision) = try repository.loadWithRevision()
     } catch {

@@ -18,12 +18,13 @@ import Testing
     _ = try board.edit(StoryID(41), [.blocked("Waiting"), .points(Points(13))], at: Fixtures.now)
     let store = try BoardRepository.inMemory(board)
     let preview = try store.loadPreview(backlogLimit: 100)
-    #expect(preview.board.storyCount < board.storyCount)
-    #expect(preview.backlogCount == board.stories(inSprint: nil).count)
+    let totals = try store.backlogTotals()
+    #expect(preview.storyCount < board.storyCount)
+    #expect(totals.count == board.stories(inSprint: nil).count)
     let options = RuntimeOptions(startPane: pane, user: "alice")
     let previewTerminal = FakeTerminal(size: size)
     Runtime.drawPreview(
-      preview.board, backlogTotals: (preview.backlogCount, preview.backlogPoints, preview.backlogReadyPoints),
+      preview, backlogTotals: totals,
       on: previewTerminal, now: Fixtures.now, options: options)
     let fullTerminal = FakeTerminal(size: size)
     let runtime = Runtime(
