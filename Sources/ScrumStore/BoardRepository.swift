@@ -404,7 +404,8 @@ public final class BoardRepository: BoardStore {
       parts.scopeHistory[record.storyNumber, default: []].append(record.change)
     }
     // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
-    // again; a few changed stories are looked up by revision, which ordering would defeat.
+    // again; some stories (changed ones, a preview's) are looked up by their condition's index,
+    // which ordering would defeat (the board sorts them).
     let selection = storyCondition.map { "WHERE \($0)" } ?? "ORDER BY rank, number"
     var stories: [Story] = []
     try db.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(selection)", arguments: arguments) {

@@ -33,8 +33,8 @@ func runBoard(
   let revision: Int
   if try repository.storyCount() >= previewThreshold {
     // A large board: its first screen from its top at once, then the rest (keys typed
-    // meanwhile wait in the terminal and are handled once it is in).
-    // More rows than any screen shows: its first screen needs no more.
+    // meanwhile wait in the terminal and are handled once it is in). 150 backlog stories are
+    // more rows than any screen shows.
     let preview = try repository.loadPreview(backlogLimit: 150)
     let totals = try repository.backlogTotals()
     terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
