@@ -116,10 +116,17 @@ public final class TmuxSession {
   ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var last = ""
+    var changedSinceMatch = 0
     while Date() < deadline {
       last = try screen()
-      if condition(last) { return last }
       usleep(20_000)
+      guard condition(last) else { continue }
+      // A capture can catch a frame half written: the screen is taken once it holds still
+      // for a moment, so that what a test asserts next is the whole frame (a screen that
+      // keeps changing, such as a running clock, is taken after a few tries).
+      let again = try screen()
+      if again == last || changedSinceMatch >= 5 { return condition(again) ? again : last }
+      changedSinceMatch += 1
     }
     throw TmuxError.timedOut(description, screen: last)
   }
