@@ -88,10 +88,11 @@ struct Show: ParsableCommand {
       try CommandContext.with(options, readOnly: true) { context in
         let story = try context.story(key)
         let rounds = try context.repository.rounds(of: story.id)
+        let present = rounds.contains { $0.outcome == nil } ? try context.repository.presence(at: Date()).map(\.instance) : []
         emit(
           json
             ? BoardExport.story(context.board, story).rendered()
-            : StoryText.detail(story, on: context.board, pokerRounds: rounds))
+            : StoryText.detail(story, on: context.board, pokerRounds: rounds, present: Set(present)))
       }
     }
   }

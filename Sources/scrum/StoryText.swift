@@ -21,7 +21,9 @@ enum StoryText {
     return text
   }
 
-  static func detail(_ story: Story, on board: Board, pokerRounds: [PokerRound] = []) -> String {
+  /// `present`: the instances on the board now; an open round whose facilitator is not among
+  /// them is over (every screen treats it so), though its row, another user's, stays open.
+  static func detail(_ story: Story, on board: Board, pokerRounds: [PokerRound] = [], present: Set<String> = []) -> String {
     var lines: [String] = []
     lines.append("\(board.key(of: story.id))  \(inert(story.title))")
     let status = board.column(story.status)?.title ?? story.status
@@ -54,7 +56,7 @@ enum StoryText {
         case .accepted?: outcome = "accepted \(round.accepted?.description ?? "-")"
         case .restarted?: outcome = "voted again"
         case .cancelled?: outcome = "ended"
-        case nil: outcome = "open"
+        case nil: outcome = present.contains(round.facilitatorInstance) ? "open" : "ended (the facilitator left)"
         }
         return "  \(BoardExport.timestamp(round.startedAt))  led by \(inert(round.facilitator))  "
           + "\(votes.isEmpty ? "no votes" : votes)  -> \(outcome)"

@@ -113,6 +113,20 @@ import Testing
     #expect(try fileBytes() == before)
   }
 
+  /// A round nobody ended stays open in the file; once its facilitator is off the board it is
+  /// over on every screen, and `show` says so too.
+  @Test func showTellsAnOpenPokerRoundFromOneWhoseFacilitatorLeft() throws {
+    try sampleBoard()
+    let now = Date()
+    let store = try BoardRepository.open(at: workspace.board)
+    _ = try store.startRound(story: StoryID(3), facilitator: "ana", instance: "ana-1", at: now)
+    try store.publish(Presence(instance: "ana-1", member: "ana", place: "backlog", heartbeat: now))
+    #expect(try scrum("show", "SB-3").output.contains("led by ana  no votes  -> open"))
+    try store.withdraw(instance: "ana-1")
+    store.close()
+    #expect(try scrum("show", "SB-3").output.contains("led by ana  no votes  -> ended (the facilitator left)"))
+  }
+
   @Test func aSecondActiveSprintIsRefused() throws {
     try sampleBoard()
     #expect(try scrum("sprint", "new", "Sprint 15").status == 0)
