@@ -73,4 +73,10 @@ extension AppState {
 
   /// Others on a story, for the markers on its row or card.
   func others(on story: StoryID) -> [Presence] { others.filter { $0.story == story } }
+
+  /// The two letters that stand for a member here, told apart from everyone else's on the
+  /// board now.
+  func initials(of member: String) -> String {
+    Presence.initials(of: member, among: others.map(\.member) + [ownPresence.member])
+  }
 }

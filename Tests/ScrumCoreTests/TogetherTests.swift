@@ -25,6 +25,18 @@ import Testing
     #expect(Presence.initials(of: "") == "?")
   }
 
+  @Test func initialsAlikeAreToldApart() {
+    let present = ["scrumana", "scrumbo", "Alice Liddell", "bob"]
+    #expect(Presence.initials(of: "scrumana", among: present) == "Sa")
+    #expect(Presence.initials(of: "scrumbo", among: present) == "Sb")
+    #expect(Presence.initials(of: "Alice Liddell", among: present) == "AL")
+    // A name that is the start of another keeps its own; the longer one differs after it.
+    #expect(Presence.initials(of: "bo", among: ["bo", "bob"]) == "Bo")
+    #expect(Presence.initials(of: "bob", among: ["bo", "bob"]) == "Bb")
+    // Two sessions of one member are one person: the same initials.
+    #expect(Presence.initials(of: "ana", among: ["ana", "ana"]) == "An")
+  }
+
   @Test func aRoundRevealsWhenEveryoneStillHereHasVoted() {
     var round = PokerRound(id: 1, story: StoryID(5), facilitator: "ana", facilitatorInstance: "1", startedAt: now)
     let people = PokerRound.participants([here("1", "ana"), here("2", "bo"), here("4", "bo"), here("3", "cy")], at: now)

@@ -133,7 +133,7 @@ struct SprintBoardView {
     // Who else has this card in front of them, on the card's spare line.
     let here = state.others(on: story.id)
     if !here.isEmpty {
-      line(4, [Span("◂ " + here.map { Presence.initials(of: $0.member) }.joined(separator: " "), Style(.accent, bold: true))])
+      line(4, [Span("◂ " + here.map { state.initials(of: $0.member) }.joined(separator: " "), Style(.accent, bold: true))])
     }
   }
 

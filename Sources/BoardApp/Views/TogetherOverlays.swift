@@ -18,7 +18,7 @@ struct WhoOverlay {
     for (offset, person) in everyone.prefix(inside.height - 1).enumerated() {
       let you = person.instance == state.together.instance
       var line: StyledLine = [
-        Span(Presence.initials(of: person.member) + " ", Style(.accent, bold: true)),
+        Span(state.initials(of: person.member) + " ", Style(.accent, bold: true)),
         Span(person.member + (you ? " (you)" : ""), Style(bold: you)),
         Span(" · " + placeName(person), Style(.dim)),
       ]

@@ -48,6 +48,20 @@ public struct Presence: Equatable, Sendable {
     guard let first = letters.first else { return "?" }
     return String(first).uppercased() + (letters.count > 1 ? String(letters[1]) : "")
   }
+
+  /// `initials(of:)`, told apart from the others' among `members` where they would be the
+  /// same: the first letter, then the first letter where the names differ ("scrumana" and
+  /// "scrumbo": "Sa" and "Sb").
+  public static func initials(of member: String, among members: [String]) -> String {
+    let own = initials(of: member)
+    let alike = Set(members).subtracting([member]).filter { initials(of: $0) == own }.map { Array($0.lowercased()) }
+    let letters = Array(member.lowercased())
+    guard !alike.isEmpty, let first = member.first else { return own }
+    for index in letters.indices.dropFirst() where alike.allSatisfy({ index >= $0.count || $0[index] != letters[index] }) {
+      return String(first).uppercased() + String(letters[index])
+    }
+    return own
+  }
 }
 
 extension Array where Element == Presence {
