@@ -132,7 +132,8 @@ public final class BoardRepository: BoardStore {
     }
     if readOnly {
       do {
-        return BoardRepository(writer: try openReadOnlyQueue(at: path, owner: owner), path: path)
+        return BoardRepository(
+          writer: try withGroupPermissions(of: path) { try openReadOnlyQueue(at: path, owner: owner) }, path: path)
       } catch {
         throw classify(error, path: path)
       }
@@ -142,12 +143,28 @@ public final class BoardRepository: BoardStore {
       throw StoreError.readOnly(path: path)
     }
     do {
-      let pool = try openPool(at: path, owner: owner, checkingBoard: true)
-      try Schema.migrator.migrate(pool)
-      return BoardRepository(writer: pool, path: path)
+      return try withGroupPermissions(of: path) {
+        let pool = try openPool(at: path, owner: owner, checkingBoard: true)
+        try Schema.migrator.migrate(pool)
+        return BoardRepository(writer: pool, path: path)
+      }
     } catch {
       throw classify(error, path: path)
     }
+  }
+
+  /// Runs `body` (the opening of a board, which may create its log files) with the group's
+  /// bits out of the umask when the board is shared with its group. SQLite creates the `-wal`
+  /// and `-shm` files under the umask and gives them the board's permissions only after: a
+  /// teammate's scrum opening the board in between finds them read-only to it for good, and
+  /// fails at its first write (seen with two users of a group opening a board at once).
+  private static func withGroupPermissions<T>(of path: String, _ body: () throws -> T) rethrows -> T {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & 0o060 != 0 else { return try body() }
+    let previous = umask(0o077)
+    umask(previous & ~0o070)
+    defer { umask(previous) }
+    return try body()
   }
 
   /// Refuses a file that is not a board, or a board a newer `scrum` has migrated.

@@ -72,4 +72,32 @@ struct SharedByGroupTests {
     try boScreen.press("q")
     #expect(try boScreen.waitForExit() == 0)
   }
+
+  /// Two users opening a shared board nobody has open, at the same moment, both get in: the
+  /// log files one of them creates are briefly read-only to the other (see BoardRepository.open).
+  @Test func twoUsersOpeningAFreshSharedBoardAtOnceBothGetIn() throws {
+    _ = try user("scrumana")
+    _ = try user("scrumbo")
+    let folder = "/tmp/scrum-group-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    _ = try Subprocess.run(["chgrp", SharedByGroupTests.group, folder])
+    chmod(folder, 0o2770)
+    let binary = scrumBinaryPath()
+    for round in 1...25 {
+      let board = "\(folder)/team-\(round)/board.db"
+      let made = try Subprocess.run(["runuser", "-u", "scrumana", "--", binary, "init", "--shared", "--board", board])
+      #expect(made.status == 0, "\(made.errorOutput)")
+      // Both at once; each prints its status after its output.
+      let both = try Subprocess.run([
+        "sh", "-c",
+        """
+        runuser -u scrumana -- \(binary) add "Ana's story" --board \(board) 2>&1 & a=$!
+        runuser -u scrumbo -- \(binary) add "Bo's story" --board \(board) 2>&1 & b=$!
+        wait $a; echo "ana $?"; wait $b; echo "bo $?"
+        """,
+      ])
+      #expect(both.output.contains("ana 0") && both.output.contains("bo 0"), "round \(round): \(both.output)")
+    }
+  }
 }
