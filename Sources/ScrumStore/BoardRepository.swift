@@ -161,6 +161,7 @@ public final class BoardRepository: BoardStore {
   private static func withGroupPermissions<T>(of path: String, _ body: () throws -> T) rethrows -> T {
     var info = stat()
     guard stat(path, &info) == 0, info.st_mode & 0o060 != 0 else { return try body() }
+    // The umask is read by setting it: any value first, then the one meant.
     let previous = umask(0o077)
     umask(previous & ~0o070)
     defer { umask(previous) }
