@@ -276,8 +276,8 @@ extension AppState {
   }
 
   /// Backlog totals counted outside this board (a preview of a large board holds only its top).
-  mutating func overrideBacklogTotals(count: Int, points: Double, readyPoints: Double) {
-    backlogRows.backlogTotals = BacklogRows.Totals(count: count, points: points, readyPoints: readyPoints)
+  mutating func overrideBacklogTotals(_ totals: StoryTotals) {
+    backlogRows.backlogTotals = totals
   }
 
   /// Works out the forecast again: once per change of the board while it is shown, never per

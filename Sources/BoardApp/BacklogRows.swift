@@ -26,21 +26,7 @@ struct BacklogRows: Equatable, Sendable {
   }
 
   /// Counts and points of a section.
-  struct Totals: Equatable, Sendable {
-    var count = 0
-    var points = 0.0
-    var readyPoints = 0.0
-
-    mutating func add(_ story: Story) {
-      add(points: story.points?.value ?? 0, ready: story.isReady)
-    }
-
-    mutating func add(points storyPoints: Double, ready: Bool) {
-      count += 1
-      points += storyPoints
-      if ready { readyPoints += storyPoints }
-    }
-  }
+  typealias Totals = StoryTotals
 
   private(set) var rows: [Row] = []
   /// Each open sprint shown, with the totals of all its stories.

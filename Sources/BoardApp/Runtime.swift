@@ -85,12 +85,11 @@ public final class Runtime {
   /// the rest loads. It is the frame the whole board gives: the session's first frame then
   /// changes nothing on the terminal.
   public static func drawPreview(
-    _ preview: Board, backlogTotals: BoardRepository.BacklogTotals, on terminal: Terminal,
+    _ preview: Board, backlogTotals: StoryTotals, on terminal: Terminal,
     now: Date = Date(), options: RuntimeOptions = RuntimeOptions()
   ) {
     var state = initialState(board: preview, terminal: terminal, now: now, options: options)
-    state.overrideBacklogTotals(
-      count: backlogTotals.count, points: backlogTotals.points, readyPoints: backlogTotals.readyPoints)
+    state.overrideBacklogTotals(backlogTotals)
     terminal.draw(render(state), cursor: cursorPosition(state))
   }
 

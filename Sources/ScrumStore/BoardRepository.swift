@@ -273,19 +273,12 @@ public final class BoardRepository: BoardStore {
 
   // MARK: reading
 
-  /// The product backlog's size: stories, points, and points of ready stories.
-  public struct BacklogTotals: Equatable, Sendable {
-    public let count: Int
-    public let points: Double
-    public let readyPoints: Double
-  }
-
   public func load() throws -> Board { try loadWithRevision().0 }
 
   public func loadWithRevision() throws -> (Board, Int) {
     try reading { db in
       let settings = try loadSettings(db)
-      let stories = try loadStories(db, storyCondition: nil, partCondition: nil)
+      let stories = try loadStories(db, storyCondition: nil)
       return (settings.with(stories: stories), try currentRevision(db))
     }
   }
@@ -313,11 +306,11 @@ public final class BoardRepository: BoardStore {
   }
 
   /// The product backlog's totals, counted by SQLite: a scan of every story.
-  public func backlogTotals() throws -> BacklogTotals {
+  public func backlogTotals() throws -> StoryTotals {
     try reading(BoardRepository.backlogTotals)
   }
 
-  private static func backlogTotals(_ db: Database) throws -> BacklogTotals {
+  private static func backlogTotals(_ db: Database) throws -> StoryTotals {
     // Ready as Story.isReady says: an estimate, a title and at least one criterion.
     let row = try Row.fetchOne(
       db,
@@ -327,7 +320,7 @@ public final class BoardRepository: BoardStore {
             AND number IN (SELECT storyNumber FROM criterion) THEN points END)
         FROM story WHERE sprint IS NULL
         """)
-    return BacklogTotals(count: row?[0] ?? 0, points: row?[1] ?? 0, readyPoints: row?[2] ?? 0)
+    return StoryTotals(count: row?[0] ?? 0, points: row?[1] ?? 0, readyPoints: row?[2] ?? 0)
   }
 
   /// How many stories the board holds.
@@ -342,9 +335,7 @@ public final class BoardRepository: BoardStore {
 
   public func changes(since revision: Int) throws -> BoardUpdate {
     try reading { db in
-      let changed = try loadStories(
-        db, storyCondition: "revision > ?", partCondition: "storyNumber IN (SELECT number FROM story WHERE revision > ?)",
-        arguments: [revision])
+      let changed = try loadStories(db, storyCondition: "revision > ?", arguments: [revision])
       let deleted = try Int.fetchAll(db, sql: "SELECT number FROM deletedStory WHERE revision > ?", arguments: [revision])
       return BoardUpdate(
         revision: try currentRevision(db), settings: try loadSettings(db), changedStories: changed,
@@ -393,14 +384,17 @@ public final class BoardRepository: BoardStore {
       sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber, workingDays: boardRow.workingDays)
   }
 
-  /// Stories matching `storyCondition` on the story table (all when nil), with the checklists
-  /// and histories matching `partCondition` on their tables: the same stories, said there.
+  /// Stories matching `storyCondition` on the story table (all when nil), with their checklists
+  /// and histories: the rows of those tables whose story matches, or `partCondition` on them
+  /// when it says the same more directly (a list of numbers).
   /// Rows are decoded straight from SQLite (`RawRow`), and checklists are gathered per story
   /// number in arrays: this is the whole cost of opening a large board.
   private func loadStories(
-    _ db: Database, storyCondition: String?, partCondition: String?, arguments: StatementArguments = []
+    _ db: Database, storyCondition: String?, partCondition: String? = nil, arguments: StatementArguments = []
   ) throws -> [Story] {
-    let filter = partCondition.map { "WHERE \($0)" } ?? ""
+    let filter = storyCondition.map { condition in
+      "WHERE " + (partCondition ?? "storyNumber IN (SELECT number FROM story WHERE \(condition))")
+    } ?? ""
     var parts = StoryParts()
     try db.forEachRawRow(
       "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
