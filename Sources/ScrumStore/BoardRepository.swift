@@ -285,7 +285,7 @@ public final class BoardRepository: BoardStore {
 
   /// The top of a board, enough for its first screen: the settings, the stories of the sprints
   /// still open and the first `backlogLimit` product backlog stories by rank. A large board
-  /// shows this at once while the rest loads (with `backlogTotals`, which SQLite counts).
+  /// shows this at once while the rest loads (with `backlogTotals`).
   public func loadPreview(backlogLimit: Int) throws -> Board {
     try reading { db in
       let settings = try loadSettings(db)
@@ -305,21 +305,13 @@ public final class BoardRepository: BoardStore {
     }
   }
 
-  /// The product backlog's totals, counted by SQLite: a scan of every story.
+  /// The product backlog's totals, as the board file's triggers keep them (schema v8).
   public func backlogTotals() throws -> StoryTotals {
     try reading(BoardRepository.backlogTotals)
   }
 
   private static func backlogTotals(_ db: Database) throws -> StoryTotals {
-    // Ready as Story.isReady says: an estimate, a title and at least one criterion.
-    let row = try Row.fetchOne(
-      db,
-      sql: """
-        SELECT count(*), total(points),
-          total(CASE WHEN points IS NOT NULL AND trim(title) <> ''
-            AND number IN (SELECT storyNumber FROM criterion) THEN points END)
-        FROM story WHERE sprint IS NULL
-        """)
+    let row = try Row.fetchOne(db, sql: "SELECT stories, points, readyPoints FROM backlogTotals WHERE id = 1")
     return StoryTotals(count: row?[0] ?? 0, points: row?[1] ?? 0, readyPoints: row?[2] ?? 0)
   }
 

@@ -170,6 +170,69 @@ enum Schema {
       // backlog in order by this index, instead of every story.
       try db.create(index: "story_on_sprint_rank", on: "story", columns: ["sprint", "rank"])
     }
+    migrator.registerMigration("v8-backlog-totals") { db in
+      // The first screen of a large board shows the backlog's count, points and ready points
+      // before the stories are loaded: triggers keep them in a one-row table, so that no writer
+      // (the sqlite3 shell included) can forget them and nothing needs counting at start.
+      // Readiness needs each story's number of criteria, which triggers keep on the story.
+      // (Points are halves and whole numbers: adding and taking them away stays exact.)
+      try db.alter(table: "story") { t in t.add(column: "criteria", .integer).notNull().defaults(to: 0) }
+      try db.create(table: "backlogTotals") { t in
+        t.column("id", .integer).primaryKey().check { $0 == 1 }
+        t.column("stories", .integer).notNull()
+        t.column("points", .double).notNull()
+        t.column("readyPoints", .double).notNull()
+      }
+      func share(of row: String) -> String {
+        """
+        stories = stories \(row == "NEW" ? "+" : "-") 1,
+        points = points \(row == "NEW" ? "+" : "-") coalesce(\(row).points, 0),
+        readyPoints = readyPoints \(row == "NEW" ? "+" : "-") (CASE WHEN \(readyCondition(of: row)) THEN \(row).points ELSE 0 END)
+        """
+      }
+      try db.execute(
+        sql: """
+          UPDATE story SET criteria = (SELECT count(*) FROM criterion WHERE storyNumber = story.number);
+          INSERT INTO backlogTotals (id, stories, points, readyPoints)
+            SELECT 1, count(*), total(points), total(CASE WHEN \(readyCondition(of: "story")) THEN points END)
+            FROM story WHERE sprint IS NULL;
+          CREATE TRIGGER criterion_counted AFTER INSERT ON criterion
+          BEGIN UPDATE story SET criteria = criteria + 1 WHERE number = NEW.storyNumber; END;
+          CREATE TRIGGER criterion_uncounted AFTER DELETE ON criterion
+          BEGIN UPDATE story SET criteria = criteria - 1 WHERE number = OLD.storyNumber; END;
+          CREATE TRIGGER criterion_moved AFTER UPDATE OF storyNumber ON criterion
+          BEGIN
+            UPDATE story SET criteria = criteria - 1 WHERE number = OLD.storyNumber;
+            UPDATE story SET criteria = criteria + 1 WHERE number = NEW.storyNumber;
+          END;
+          CREATE TRIGGER story_into_backlog_totals AFTER INSERT ON story WHEN NEW.sprint IS NULL
+          BEGIN UPDATE backlogTotals SET \(share(of: "NEW")); END;
+          CREATE TRIGGER story_out_of_backlog_totals AFTER DELETE ON story WHEN OLD.sprint IS NULL
+          BEGIN UPDATE backlogTotals SET \(share(of: "OLD")); END;
+          CREATE TRIGGER story_changed_in_backlog_totals AFTER UPDATE OF sprint, points, criteria, title ON story
+          BEGIN
+            UPDATE backlogTotals SET \(share(of: "OLD")) WHERE OLD.sprint IS NULL;
+            UPDATE backlogTotals SET \(share(of: "NEW")) WHERE NEW.sprint IS NULL;
+          END;
+          """)
+    }
     return migrator
+  }
+}
+
+extension Schema {
+  /// The scalars Unicode counts as white space (the `White_Space` property, which
+  /// `Story.isReady` asks of a title's characters), as SQL: `trim(title, this)` is empty exactly
+  /// when the title has nothing else.
+  static let whitespaceScalars: [UInt32] = [
+    0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004,
+    0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000,
+  ]
+
+  /// `Story.isReady` in SQL, on a story row (`NEW`, `OLD` in a trigger, or the table): an
+  /// estimate, at least one criterion and a title with more than white space.
+  static func readyCondition(of row: String) -> String {
+    let whitespace = whitespaceScalars.map(String.init).joined(separator: ",")
+    return "\(row).points IS NOT NULL AND \(row).criteria > 0 AND trim(\(row).title, char(\(whitespace))) <> ''"
   }
 }
