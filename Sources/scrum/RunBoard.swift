@@ -31,14 +31,12 @@ func runBoard(
   let terminal: NcursesTerminal
   let board: Board
   let revision: Int
-  if try repository.storyCount() >= previewThreshold {
+  if let preview = try repository.loadPreview(backlogLimit: 150, minimumStories: previewThreshold) {
     // A large board: its first screen from its top at once, then the rest (keys typed
     // meanwhile wait in the terminal and are handled once it is in). 150 backlog stories are
     // more rows than any screen shows.
-    let preview = try repository.loadPreview(backlogLimit: 150)
-    let totals = try repository.backlogTotals()
     terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
-    Runtime.drawPreview(preview, backlogTotals: totals, on: terminal, options: options)
+    Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
     do {
       (board, revision) = try repository.loadWithRevision()
     } catch {

@@ -17,14 +17,14 @@ import Testing
     _ = try board.edit(StoryID(40), [.points(Points(8))], at: Fixtures.now)
     _ = try board.edit(StoryID(41), [.blocked("Waiting"), .points(Points(13))], at: Fixtures.now)
     let store = try BoardRepository.inMemory(board)
-    let preview = try store.loadPreview(backlogLimit: 100)
-    let totals = try store.backlogTotals()
-    #expect(preview.storyCount < board.storyCount)
-    #expect(totals.count == board.stories(inSprint: nil).count)
+    let preview = try #require(try store.loadPreview(backlogLimit: 100))
+    #expect(preview.board.storyCount < board.storyCount)
+    #expect(preview.backlogTotals.count == board.stories(inSprint: nil).count)
+    #expect(try store.loadPreview(backlogLimit: 100, minimumStories: board.storyCount + 1) == nil)
     let options = RuntimeOptions(startPane: pane, user: "alice")
     let previewTerminal = FakeTerminal(size: size)
     Runtime.drawPreview(
-      preview, backlogTotals: totals,
+      preview.board, backlogTotals: preview.backlogTotals,
       on: previewTerminal, now: Fixtures.now, options: options)
     let fullTerminal = FakeTerminal(size: size)
     let runtime = Runtime(
