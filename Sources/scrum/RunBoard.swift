@@ -37,6 +37,10 @@ func runBoard(
     // more rows than any screen shows.
     terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
     Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
+    // Off the processor for a moment before the load: the kernel hands a pseudo-terminal's
+    // output on to its reader (sshd, tmux) from a worker on this same processor, which the
+    // load would otherwise keep waiting for its turn (measured: the frame 2-3 ms later).
+    usleep(100)
     do {
       (board, revision) = try repository.loadWithRevision()
     } catch {
