@@ -9,7 +9,36 @@ struct Open: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws { try openFullScreen(options, pane: .backlog) }
+  func run() throws { try openFullScreen(board: options.board, pane: .backlog) }
+}
+
+/// `scrum` and `scrum --board PATH`, what is typed many times a day, read without
+/// ArgumentParser: it builds its whole command tree by reflection before it looks at the
+/// arguments (1.4 ms, a tenth of a large board's first frame). Every other command line, `--help`
+/// and every mistake included, goes through it as usual.
+struct PlainOpen {
+  let board: String?
+
+  init?(arguments: ArraySlice<String>) {
+    let arguments = Array(arguments)
+    if arguments.isEmpty {
+      board = nil
+      return
+    }
+    let path: String
+    if arguments.count == 2, arguments[0] == "--board" {
+      path = arguments[1]
+    } else if arguments.count == 1, arguments[0].hasPrefix("--board=") {
+      path = String(arguments[0].dropFirst("--board=".count))
+    } else {
+      return nil
+    }
+    // A missing value stays ArgumentParser's to report.
+    guard !path.isEmpty, !path.hasPrefix("-") else { return nil }
+    board = path
+  }
+
+  func run() throws { try openFullScreen(board: board, pane: .backlog) }
 }
 
 struct BoardCommand: ParsableCommand {
@@ -17,7 +46,7 @@ struct BoardCommand: ParsableCommand {
 
   @OptionGroup var options: BoardOption
 
-  func run() throws { try openFullScreen(options, pane: .board) }
+  func run() throws { try openFullScreen(board: options.board, pane: .board) }
 }
 
 struct Standup: ParsableCommand {
@@ -31,15 +60,15 @@ struct Standup: ParsableCommand {
   @Flag(help: "Lead (facilitate): the others follow your screen with F, and you start planning poker.")
   var lead = false
 
-  func run() throws { try openFullScreen(options, pane: .board, standup: true, lead: lead) }
+  func run() throws { try openFullScreen(board: options.board, pane: .board, standup: true, lead: lead) }
 }
 
 /// Finds and opens the board, then runs it full screen on `pane`.
-private func openFullScreen(_ options: BoardOption, pane: Pane, standup: Bool = false, lead: Bool = false) throws {
+private func openFullScreen(board: String?, pane: Pane, standup: Bool = false, lead: Bool = false) throws {
   try reportingFailure {
     let environment = ProcessInfo.processInfo.environment
     let term = try preflightTerminal(environment)
-    let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: options.board))
+    let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: board))
     try runBoard(repository: repository, term: term, environment: environment, pane: pane, standup: standup, lead: lead)
   }
 }

@@ -21,8 +21,12 @@ struct Scrum: ParsableCommand {
   /// (as every other error is), not a message followed by the whole usage.
   static func main() {
     do {
-      var command = try parseAsRoot()
-      try command.run()
+      if let plain = PlainOpen(arguments: CommandLine.arguments.dropFirst()) {
+        try plain.run()
+      } else {
+        var command = try parseAsRoot()
+        try command.run()
+      }
     } catch {
       let code = exitCode(for: error)
       let text = message(for: error)

@@ -113,6 +113,24 @@ import Testing
     #expect(try fileBytes() == before)
   }
 
+  /// `scrum [--board PATH]` is read without ArgumentParser (start-up time): each spelling must
+  /// do what ArgumentParser makes of it, mistakes included.
+  @Test func theBareCommandIsReadAsArgumentParserReadsIt() throws {
+    try sampleBoard()
+    let throughParser = try Subprocess.run([workspace.binary, "open", "--board", workspace.board])
+    #expect(throughParser.errorOutput.contains("must be a terminal"))
+    for spelling in [["--board", workspace.board], ["--board=\(workspace.board)"]] {
+      let result = try Subprocess.run([workspace.binary] + spelling)
+      #expect(result.status == throughParser.status)
+      #expect(result.errorOutput == throughParser.errorOutput)
+    }
+    for missing in [["--board"], ["--board="], ["--board", "-x"]] {
+      let result = try Subprocess.run([workspace.binary] + missing)
+      #expect(result.status == 64)
+      #expect(result.errorOutput == "scrum: Missing value for '--board <path>' (see scrum --help)\n")
+    }
+  }
+
   /// A round nobody ended stays open in the file; once its facilitator is off the board it is
   /// over on every screen, and `show` says so too.
   @Test func showTellsAnOpenPokerRoundFromOneWhoseFacilitatorLeft() throws {
