@@ -36,6 +36,14 @@ public final class NcursesTerminal: Terminal {
     self.screen = screen
     // newterm makes its screen current, so stdscr is this screen's window.
     self.window = cn_stdscr()
+    // ncurses sends each jump of the cursor to the terminal in a write of its own (130 for a
+    // first frame, 4 or 5 for a cursor move) until its screen has once been left and resumed:
+    // before that, it takes the screen for one a terminfo program drives by hand. Left and
+    // resumed at once, every frame is one write: fewer packets over SSH, and a whole frame
+    // reaches the terminal together. Before colours are started, so that resuming does not
+    // reset the terminal's palette (a base16 theme, say).
+    endwin()
+    doupdate()
     raw()
     noecho()
     nonl()
