@@ -30,28 +30,24 @@ func runBoard(
     startPane: pane, startStandup: standup, user: config.member(forUser: loginName(environment)),
     standupTimebox: timebox, keymap: config.keymap, notice: loaded.summary)
   options.lead = lead
-  let terminal: NcursesTerminal
+  let terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
   let board: Board
   let revision: Int
-  if let preview = try repository.loadPreview(backlogLimit: 150, minimumStories: previewThreshold) {
+  do {
     // A large board: its first screen from its top at once, then the rest (keys typed
-    // meanwhile wait in the terminal and are handled once it is in). 150 backlog stories are
-    // more rows than any screen shows.
-    terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
-    Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
-    // Off the processor for a moment before the load: the kernel hands a pseudo-terminal's
-    // output on to its reader (sshd, tmux) from a worker on this same processor, which the
-    // load would otherwise keep waiting for its turn (measured: the frame 2-3 ms later).
-    usleep(100)
-    do {
-      (board, revision) = try repository.loadWithRevision()
-    } catch {
-      terminal.stop()
-      throw error
+    // meanwhile wait in the terminal and are handled once it is in). No screen shows more
+    // backlog stories than it has rows.
+    if let preview = try repository.loadPreview(backlogLimit: terminal.size.height, minimumStories: previewThreshold) {
+      Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
+      // Off the processor for a moment before the load: the kernel hands a pseudo-terminal's
+      // output on to its reader (sshd, tmux) from a worker on this same processor, which the
+      // load would otherwise keep waiting for its turn (measured: the frame 2-3 ms later).
+      usleep(100)
     }
-  } else {
     (board, revision) = try repository.loadWithRevision()
-    terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
+  } catch {
+    terminal.stop()
+    throw error
   }
   // `consume`: the state must hold the only reference to the board, or the first change copies
   // all of it (80 ms at 100,000 stories).

@@ -17,10 +17,11 @@ import Testing
     _ = try board.edit(StoryID(40), [.points(Points(8))], at: Fixtures.now)
     _ = try board.edit(StoryID(41), [.blocked("Waiting"), .points(Points(13))], at: Fixtures.now)
     let store = try BoardRepository.inMemory(board)
-    let preview = try #require(try store.loadPreview(backlogLimit: 100))
+    // As the board opens: as many backlog stories as the screen has rows.
+    let preview = try #require(try store.loadPreview(backlogLimit: size.height))
     #expect(preview.board.storyCount < board.storyCount)
     #expect(preview.backlogTotals.count == board.stories(inSprint: nil).count)
-    #expect(try store.loadPreview(backlogLimit: 100, minimumStories: board.storyCount + 1) == nil)
+    #expect(try store.loadPreview(backlogLimit: size.height, minimumStories: board.storyCount + 1) == nil)
     let options = RuntimeOptions(startPane: pane, user: "alice")
     let previewTerminal = FakeTerminal(size: size)
     Runtime.drawPreview(
