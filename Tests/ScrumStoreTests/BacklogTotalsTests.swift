@@ -9,14 +9,9 @@ import Testing
 /// The backlog's totals the board file's triggers keep for a large board's first screen must be
 /// the ones the board itself adds up, whoever changed it.
 @Suite struct BacklogTotalsTests {
-  let folder: URL
+  let path: String
 
-  init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-totals-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
-
-  var path: String { folder.appendingPathComponent("board.db").path }
+  init() throws { path = try ScratchFolder("totals").path() }
 
   /// What the domain says: every product backlog story, ready as `Story.isReady` decides.
   func domainTotals(_ board: Board) -> StoryTotals {

@@ -11,9 +11,7 @@ import Testing
   let path: String
 
   init() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-reports-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    path = folder.appendingPathComponent("board.db").path
+    path = try ScratchFolder("reports").path()
   }
 
   @Test func theReportBoardLoadsBackWithItsHistories() throws {

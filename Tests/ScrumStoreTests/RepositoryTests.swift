@@ -7,14 +7,11 @@ import Testing
 @testable import ScrumStore
 
 @Suite struct RepositoryTests {
-  let folder: URL
+  let folder: ScratchFolder
 
-  init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-store-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-  }
+  init() throws { folder = try ScratchFolder("store") }
 
-  func path(_ name: String = "board.db") -> String { folder.appendingPathComponent(name).path }
+  func path(_ name: String = "board.db") -> String { folder.path(name) }
 
   @Test func aCreatedBoardLoadsBackTheSame() throws {
     let board = Fixtures.sampleBoard()

@@ -6,13 +6,11 @@ import Testing
 @testable import ScrumStore
 
 @Suite struct TogetherStoreTests {
-  let folder: URL
-  var path: String { folder.appendingPathComponent("board.db").path }
+  let path: String
   let now = Date(timeIntervalSince1970: 1_800_000_000)
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-together-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    path = try ScratchFolder("together").path()
     try BoardRepository.create(at: path, board: Fixtures.sampleBoard()).close()
   }
 
