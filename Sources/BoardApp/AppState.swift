@@ -248,12 +248,12 @@ extension AppState {
     }
     var job = FilterJob(filter: filter, candidates: candidates)
     job.run(board: board, limit: .max, enough: FilterJob.screenful, through: selection)
-    settle(job, backlogTotals: BacklogRows.Totals(backlogOf: board))
+    settle(job, backlogTotals: StoryTotals(backlogOf: board))
     return true
   }
 
   /// Shows a filter job's matches so far, and forgets the job once it is done.
-  private mutating func settle(_ job: FilterJob, backlogTotals: BacklogRows.Totals? = nil) {
+  private mutating func settle(_ job: FilterJob, backlogTotals: StoryTotals? = nil) {
     backlogRows = BacklogRows(
       board: board, filter: job.filter, backlogMatches: job.matches,
       backlogTotals: backlogTotals ?? backlogRows.backlogTotals)

@@ -25,16 +25,13 @@ struct BacklogRows: Equatable, Sendable {
     }
   }
 
-  /// Counts and points of a section.
-  typealias Totals = StoryTotals
-
   private(set) var rows: [Row] = []
   /// Each open sprint shown, with the totals of all its stories.
-  private(set) var sprintHeadings: [(sprint: Sprint, totals: Totals)] = []
+  private(set) var sprintHeadings: [(sprint: Sprint, totals: StoryTotals)] = []
   /// Story ids in display order, for moving the selection.
   private(set) var storyIDs: [StoryID] = []
   /// The product backlog's totals, for the status line.
-  var backlogTotals = Totals()
+  var backlogTotals = StoryTotals()
   // Lookups by story number (numbers are dense and never reused): arrays, not dictionaries,
   // because building these is on the path of every change at 100,000 stories. -1 means none.
   private var rowIndex: [Int32] = []
@@ -71,7 +68,7 @@ struct BacklogRows: Equatable, Sendable {
   /// the backlog's matches come in rank order from the caller (all of them, or a `FilterJob`'s
   /// so far), with its totals, which a filter never changes (so it never hides
   /// over-commitment).
-  init(board: Board, filter: BacklogFilter, backlogMatches: [StoryID], backlogTotals: Totals) {
+  init(board: Board, filter: BacklogFilter, backlogMatches: [StoryID], backlogTotals: StoryTotals) {
     // Sprints still to finish, the active one first: they are what the backlog plans into.
     let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
     rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
@@ -79,7 +76,7 @@ struct BacklogRows: Equatable, Sendable {
     sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
     let matcher = TextMatcher(filter.text)
     for (index, sprint) in open.enumerated() {
-      var totals = Totals()
+      var totals = StoryTotals()
       var shown: [StoryID] = []
       for story in board.stories(inSprint: sprint.name) {
         totals.add(story)
@@ -107,7 +104,7 @@ struct BacklogRows: Equatable, Sendable {
         board.story(id).map { filter.matches($0, key: board.key(of: id), text: matcher) } ?? false
       }
     }
-    self.init(board: board, filter: filter, backlogMatches: backlog, backlogTotals: Totals(backlogOf: board))
+    self.init(board: board, filter: filter, backlogMatches: backlog, backlogTotals: StoryTotals(backlogOf: board))
   }
 
   private mutating func addSection(_ ids: [StoryID], isSprint: Bool) {
@@ -187,7 +184,7 @@ struct BacklogRows: Equatable, Sendable {
   }
 }
 
-extension BacklogRows.Totals {
+extension StoryTotals {
   /// The whole product backlog's totals, from the board's row facts.
   init(backlogOf board: Board) {
     self.init()
