@@ -117,11 +117,18 @@ public final class NcursesTerminal: Terminal {
     var text = [wchar_t](repeating: 0, count: 8)
     for y in 0..<grid.height {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
-      let pens = rowPens(grid, y)
-      for x in 0..<grid.width {
-        let cell = grid[x, y]
-        if cell.isContinuation { continue }
+      let row = grid.row(y)
+      let pens = rowPens(row)
+      for (x, cell) in zip(0..., row) where !cell.isContinuation {
         let (attrs, pair) = pens[x]
+        // Nearly every cell is one printable ASCII byte: sent as it is, no grapheme breaking
+        // (a first frame has thousands of cells).
+        if let byte = NcursesTerminal.printableASCII(cell.text) {
+          text[0] = wchar_t(byte)
+          text[1] = 0
+          _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+          continue
+        }
         let parts: (left: String, right: String?) = cell.text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
         NcursesTerminal.encode(parts.left, into: &text)
         _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
@@ -147,30 +154,53 @@ public final class NcursesTerminal: Terminal {
   /// takes the style before it: it looks the same, and the terminal is spared a change of
   /// attributes and back (rows of coloured fields have many). Long gaps stay plain, so
   /// ncurses can still skip over them with one cursor move.
-  private func rowPens(_ grid: Grid, _ y: Int) -> [(attr_t, Int16)] {
+  private func rowPens(_ row: ArraySlice<Cell>) -> [(attr_t, Int16)] {
     let plainText = palette.plainTextPair()
-    var pens = (0..<grid.width).map { x -> (attr_t, Int16) in
-      let pen = palette.attributes(for: grid[x, y].style)
+    var pens: [(attr_t, Int16)] = []
+    var plain: [Bool] = []
+    var blank: [Bool] = []
+    pens.reserveCapacity(row.count)
+    plain.reserveCapacity(row.count)
+    blank.reserveCapacity(row.count)
+    // Runs of cells share a style: the palette is asked once per run, not once per cell.
+    var lastStyle: Style?
+    var lastPen: (attr_t, Int16) = (0, 0)
+    var lastPlain = false
+    for cell in row {
+      if cell.style != lastStyle {
+        lastStyle = cell.style
+        lastPen = palette.attributes(for: cell.style)
+        lastPlain = palette.blankIsPlain(cell.style)
+      }
+      let isBlank = cell.text == " "
       // Text (not blanks, which ncurses skips over when it can) in the plain colours.
-      return pen.1 == 0 && grid[x, y].text != " " ? (pen.0, plainText) : pen
+      pens.append(lastPen.1 == 0 && !isBlank ? (lastPen.0, plainText) : lastPen)
+      plain.append(lastPlain)
+      blank.append(isBlank)
     }
-    let plain = (0..<grid.width).map { palette.blankIsPlain(grid[$0, y].style) }
-    let isPlainBlank = { (x: Int) in plain[x] && grid[x, y].text == " " }
+    let isPlainBlank = { (x: Int) in plain[x] && blank[x] }
     var x = 0
-    while x < grid.width {
+    while x < pens.count {
       guard isPlainBlank(x), x > 0, !isPlainBlank(x - 1) else {
         x += 1
         continue
       }
       var end = x
-      while end < grid.width, isPlainBlank(end) { end += 1 }
+      while end < pens.count, isPlainBlank(end) { end += 1 }
       let before = pens[x - 1]
-      if end < grid.width, plain[x - 1], pens[end] == before || end - x <= 6 {
+      if end < pens.count, plain[x - 1], pens[end] == before || end - x <= 6 {
         for blank in x..<end { pens[blank] = before }
       }
       x = end
     }
     return pens
+  }
+
+  /// The byte of a cell holding one printable ASCII character, else nil.
+  private static func printableASCII(_ text: String) -> UInt8? {
+    var bytes = text.utf8.makeIterator()
+    guard let byte = bytes.next(), bytes.next() == nil, byte >= 0x20, byte < 0x7F else { return nil }
+    return byte
   }
 
   /// A cell's text as ncurses stores it: a spacing character and up to five zero-width ones.
