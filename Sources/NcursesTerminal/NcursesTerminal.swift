@@ -158,10 +158,10 @@ public final class NcursesTerminal: Terminal {
     let plainText = palette.plainTextPair()
     var pens: [(attr_t, Int16)] = []
     var plain: [Bool] = []
-    var blank: [Bool] = []
+    var plainBlank: [Bool] = []
     pens.reserveCapacity(row.count)
     plain.reserveCapacity(row.count)
-    blank.reserveCapacity(row.count)
+    plainBlank.reserveCapacity(row.count)
     // Runs of cells share a style: the palette is asked once per run, not once per cell.
     var lastStyle: Style?
     var lastPen: (attr_t, Int16) = (0, 0)
@@ -176,17 +176,16 @@ public final class NcursesTerminal: Terminal {
       // Text (not blanks, which ncurses skips over when it can) in the plain colours.
       pens.append(lastPen.1 == 0 && !isBlank ? (lastPen.0, plainText) : lastPen)
       plain.append(lastPlain)
-      blank.append(isBlank)
+      plainBlank.append(lastPlain && isBlank)
     }
-    let isPlainBlank = { (x: Int) in plain[x] && blank[x] }
     var x = 0
     while x < pens.count {
-      guard isPlainBlank(x), x > 0, !isPlainBlank(x - 1) else {
+      guard plainBlank[x], x > 0, !plainBlank[x - 1] else {
         x += 1
         continue
       }
       var end = x
-      while end < pens.count, isPlainBlank(end) { end += 1 }
+      while end < pens.count, plainBlank[end] { end += 1 }
       let before = pens[x - 1]
       if end < pens.count, plain[x - 1], pens[end] == before || end - x <= 6 {
         for blank in x..<end { pens[blank] = before }

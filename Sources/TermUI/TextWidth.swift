@@ -36,7 +36,8 @@ public enum TextWidth {
   /// base and a space. Joiners and selectors are left out: a terminal that honours them would
   /// draw a width of its own.
   public static func terminalParts(of character: Character) -> (left: String, right: String?) {
-    // Nearly every cell: itself, one column, nothing to look at.
+    // ASCII: itself, one column, nothing to look at (the terminal hands a cell of one
+    // printable byte to ncurses before it gets here).
     if character.isASCII { return (String(character), nil) }
     let scalars = Array(character.unicodeScalars)
     guard let first = scalars.first else { return (" ", nil) }
