@@ -172,8 +172,14 @@ public enum TmuxError: Error, CustomStringConvertible {
   }
 }
 
-/// The built `scrum` binary beside the running test bundle (the test target depends on it).
+/// The built `scrum` binary beside the running test bundle (the test target depends on it), or
+/// the one `$SCRUM_TEST_BINARY` names: the end-to-end tests run against the release build that
+/// is installed and benchmarked that way (see scripts/test-release).
 public func scrumBinaryPath() -> String {
+  if let chosen = ProcessInfo.processInfo.environment["SCRUM_TEST_BINARY"], !chosen.isEmpty {
+    // Absolute, since the tests start it from temporary folders.
+    return chosen.hasPrefix("/") ? chosen : FileManager.default.currentDirectoryPath + "/" + chosen
+  }
   let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
   return executable.deletingLastPathComponent().appendingPathComponent("scrum").path
 }
