@@ -191,6 +191,18 @@ extension AppState {
       try board.apply(change)
       return
     case .storyRanked: break
+    case .storyEdited(let id, let fields, _) where !filter.isActive && filterJob == nil
+      && !fields.contains(where: \.movesStory):
+      // With no filter, an edit that leaves the story where it is (an estimate, a title, ...)
+      // changes at most its section's totals: count those again, rather than lay out every row
+      // (1 ms at 100,000 stories).
+      guard let old = board.story(id) else { break }
+      rowsUpdatedInPlace = true
+      defer { rowsUpdatedInPlace = false }
+      try board.apply(change)
+      if let new = board.story(id), backlogRows.recount(old, as: new) { return }
+      backlogRows = BacklogRows(board: board, filter: filter)
+      return
     default:
       try board.apply(change)
       return
@@ -199,10 +211,8 @@ extension AppState {
     rowsUpdatedInPlace = true
     defer { rowsUpdatedInPlace = false }
     try board.apply(change)
-    var rows = backlogRows
-    if rows.moveWithinSection(id, board: board) {
-      backlogRows = rows
-    } else if rows.position(of: id) != nil {
+    // In place: a copy of the rows would copy each array the move touches.
+    if !backlogRows.moveWithinSection(id, board: board), backlogRows.position(of: id) != nil {
       backlogRows = BacklogRows(board: board, filter: filter)
     }
   }

@@ -117,8 +117,11 @@ public struct Board: Equatable, Sendable {
   /// Stories of one sprint, or of the product backlog when `sprint` is nil, in rank order.
   public func stories(inSprint sprint: String?) -> [Story] {
     if let sprint {
-      // A sprint holds a few dozen stories: sort those, rather than walk the whole ranking.
-      return (sprintMembers[sprint] ?? []).compactMap { storiesByID[$0] }.sorted(by: Board.precedes)
+      // A sprint holds a few dozen stories: sort those, rather than walk the whole ranking. By
+      // rank and id, not as stories: each move of a story in a sort copies all its fields (the
+      // sprint board lays its cards out this way several times a key).
+      let ranked = (sprintMembers[sprint] ?? []).compactMap { id in storiesByID[id].map { (rank: $0.rank, id: id) } }
+      return ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.compactMap { storiesByID[$0.id] }
     }
     return rankOrder.compactMap { id in
       guard let story = storiesByID[id], story.sprint == nil else { return nil }
@@ -184,7 +187,7 @@ public struct Board: Equatable, Sendable {
     switch placement {
     case .before(let other), .after(let other): anchorID = other
     }
-    guard let anchor = storiesByID[anchorID], let index = rankOrder.firstIndex(of: anchorID) else {
+    guard let anchor = storiesByID[anchorID], let index = rankIndex(of: anchor) else {
       throw BoardError.unknownStory(anchorID)
     }
     guard anchorID != id else { throw BoardError.cannotRankAgainstItself }
@@ -228,11 +231,11 @@ public struct Board: Equatable, Sendable {
       guard storiesByID[id] != nil else { throw BoardError.unknownStory(id) }
       remove(id)
     case .storyRanked(let id, let rank, let updatedAt):
-      var story = try existing(id)
+      let old = try existing(id)
+      var story = old
       story.rank = rank
       story.updatedAt = updatedAt
-      remove(id)
-      insert(story)
+      rerank(old, as: story)
     case .storyEdited(let id, let fields, let updatedAt):
       // Not through `update`: setting a field reads the board (epics, sprints), which must not
       // overlap the board's own mutation (nor copy the board to avoid it).
@@ -422,7 +425,7 @@ public struct Board: Equatable, Sendable {
   }
 
   private func rankAfter(_ id: StoryID) -> Rank? {
-    guard let index = rankOrder.firstIndex(of: id), index + 1 < rankOrder.count else { return nil }
+    guard let story = storiesByID[id], let index = rankIndex(of: story), index + 1 < rankOrder.count else { return nil }
     return storiesByID[rankOrder[index + 1]]?.rank
   }
 
@@ -453,7 +456,8 @@ public struct Board: Equatable, Sendable {
     rowFacts[number] = RowFacts(exists: true, sprintSlot: slot, points: story.points?.value ?? 0, ready: story.isReady)
   }
 
-  /// A new version of a story, in place (its rank unchanged), or a new story's entry.
+  /// A new version of a story, in place, or a new story's entry (its place in the ranking is
+  /// the caller's to keep).
   private mutating func replace(_ story: Story) {
     setRowFacts(of: story)
     let old = storiesByID.updateValue(story, forKey: story.id)
@@ -478,19 +482,38 @@ public struct Board: Equatable, Sendable {
     rankOrder.removeAll { $0 == id }
   }
 
-  /// Binary search for the first position whose story comes after `story`.
-  private func insertionIndex(for story: Story) -> Int {
+  /// Binary search for the first position whose story comes after `story`, among the stories
+  /// of the ranking but the one at `skipped` (one being moved).
+  private func insertionIndex(for story: Story, skipping skipped: Int? = nil) -> Int {
     var low = 0
-    var high = rankOrder.count
+    var high = rankOrder.count - (skipped == nil ? 0 : 1)
     while low < high {
       let middle = (low + high) / 2
-      if let other = storiesByID[rankOrder[middle]], Board.precedes(other, story) {
+      let position = skipped.map { middle < $0 ? middle : middle + 1 } ?? middle
+      if let other = storiesByID[rankOrder[position]], Board.precedes(other, story) {
         low = middle + 1
       } else {
         high = middle
       }
     }
     return low
+  }
+
+  /// Where a story of this board stands in the ranking, found by its rank.
+  private func rankIndex(of story: Story) -> Int? {
+    let index = insertionIndex(for: story)
+    return rankOrder.indices.contains(index) && rankOrder[index] == story.id ? index : rankOrder.firstIndex(of: story.id)
+  }
+
+  /// Puts a story given a new rank (`story`; `old` as it was) in its new place, moving only the
+  /// stories between its old place and the new.
+  private mutating func rerank(_ old: Story, as story: Story) {
+    guard let from = rankIndex(of: old) else {
+      insert(story)
+      return
+    }
+    replace(story)
+    rankOrder.shiftElement(from: from, to: insertionIndex(for: story, skipping: from))
   }
 }
 

@@ -22,6 +22,12 @@ extension StoryField {
     return self
   }
 
+  /// Whether setting this field moves the story into or out of a sprint.
+  public var movesStory: Bool {
+    if case .sprint = self { return true }
+    return false
+  }
+
   /// Whether setting this field can change what a sprint holds (its stories or their points).
   public var changesScope: Bool {
     switch self {

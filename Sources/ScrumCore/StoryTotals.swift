@@ -20,4 +20,13 @@ public struct StoryTotals: Equatable, Sendable {
     points += storyPoints
     if ready { readyPoints += storyPoints }
   }
+
+  /// Takes a story that `add` counted back out (points are halves and whole numbers, which a
+  /// Double adds and subtracts exactly).
+  public mutating func remove(_ story: Story) {
+    let storyPoints = story.points?.value ?? 0
+    count -= 1
+    points -= storyPoints
+    if story.isReady { readyPoints -= storyPoints }
+  }
 }

@@ -55,6 +55,31 @@ import Testing
     try expectUndoRestores(app, to: before)
   }
 
+  /// An estimate leaves every row where it is and counts again only its section's totals (no
+  /// layout of the whole backlog): the same rows and totals as a layout from scratch.
+  @Test func anEstimateRecountsItsSectionAsAFreshLayoutWould() throws {
+    let app = try Session()
+    let sprintBefore = try #require(app.state.backlogRows.sprintHeadings.first?.totals)
+    let backlogBefore = app.state.backlogRows.backlogTotals
+    app.press(.moveDown, .moveDown)  // SB-3, 5 points, in the sprint
+    app.press(.setPoints)
+    app.press(.moveDown, .choose)  // 8
+    #expect(app.state.backlogRows.sprintHeadings.first?.totals.points == sprintBefore.points + 3)
+    #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
+    app.press(.last)  // SB-28, 3 points, ready, in the product backlog
+    app.press(.setPoints)
+    app.press(.first, .choose)  // no estimate: not ready any more
+    #expect(story(app, 28)?.isReady == false)
+    #expect(app.state.backlogRows.backlogTotals.points == backlogBefore.points - 3)
+    #expect(app.state.backlogRows.backlogTotals.readyPoints == backlogBefore.readyPoints - 3)
+    #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
+    app.press(.moveUp, .moveDown)  // past the change's own message on the status line
+    #expect(app.lines.contains { $0.contains("\(format(backlogBefore.points - 3)) pts · ") })
+    app.press(.undo)
+    #expect(app.state.backlogRows.backlogTotals == backlogBefore)
+    #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
+  }
+
   @Test func labelsAddRemoveOrReplace() throws {
     let app = try Session()
     app.press(.moveDown, .moveDown)  // SB-3: search, mobile

@@ -77,6 +77,33 @@ import Testing
     for story in before where story.id != id { #expect(board.story(story.id) == story) }
   }
 
+  /// A rank move shifts the story within the ranking it keeps (rather than taking it out and
+  /// putting it back): after any run of moves, the ranking is the stories sorted by rank, and
+  /// each move lands where it was asked to.
+  @Test func manyRankMovesKeepTheRankingSorted() throws {
+    var board = SampleBoard.make(now: now, extraStories: 300)
+    var random = SeededGenerator(seed: 11)
+    var ids = board.stories.map(\.id)
+    for step in 0..<400 {
+      let id = ids[Int.random(in: 0..<ids.count, using: &random)]
+      let anchor = ids[Int.random(in: 0..<ids.count, using: &random)]
+      if id == anchor {
+        _ = try board.rankToEnd(id, top: step % 2 == 0, at: now)
+        #expect(board.stories.map(\.id)[step % 2 == 0 ? 0 : ids.count - 1] == id)
+      } else {
+        let before = step % 3 != 0
+        _ = try board.rank(id, before ? .before(anchor) : .after(anchor), at: now)
+        let order = board.stories.map(\.id)
+        let (place, anchorPlace) = (order.firstIndex(of: id), order.firstIndex(of: anchor))
+        #expect(place.map { $0 + (before ? 1 : -1) } == anchorPlace, "step \(step)")
+      }
+      ids = board.stories.map(\.id)
+      let sorted = board.stories.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.map(\.id)
+      #expect(ids == sorted, "step \(step)")
+      if ids != sorted { return }
+    }
+  }
+
   @Test func rankingAfterTheLastStoryPutsItAtTheEnd() throws {
     var board = board()
     _ = try board.rank(StoryID(1), .after(StoryID(7)), at: now)
