@@ -196,11 +196,11 @@ extension AppState {
       // With no filter, an edit that leaves the story where it is (an estimate, a title, ...)
       // changes at most its section's totals: count those again, rather than lay out every row
       // (1 ms at 100,000 stories).
-      guard let old = board.story(id) else { break }
+      let old = board.story(id)
       rowsUpdatedInPlace = true
       defer { rowsUpdatedInPlace = false }
       try board.apply(change)
-      if let new = board.story(id), backlogRows.recount(old, as: new) { return }
+      if let old, let new = board.story(id), backlogRows.recount(old, as: new) { return }
       backlogRows = BacklogRows(board: board, filter: filter)
       return
     default:

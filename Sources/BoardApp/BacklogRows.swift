@@ -141,7 +141,7 @@ struct BacklogRows: Equatable, Sendable {
     while low < high {
       let middle = (low + high) / 2
       guard let other = board.story(sections[section][middle < old ? middle : middle + 1]) else { return false }
-      if other.rank < story.rank || (other.rank == story.rank && other.id < story.id) {
+      if Board.ranksBefore((other.rank, other.id), (story.rank, story.id)) {
         low = middle + 1
       } else {
         high = middle

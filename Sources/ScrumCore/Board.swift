@@ -121,7 +121,7 @@ public struct Board: Equatable, Sendable {
       // rank and id, not as stories: each move of a story in a sort copies all its fields (the
       // sprint board lays its cards out this way several times a key).
       let ranked = (sprintMembers[sprint] ?? []).compactMap { id in storiesByID[id].map { (rank: $0.rank, id: id) } }
-      return ranked.sorted { $0.rank != $1.rank ? $0.rank < $1.rank : $0.id < $1.id }.compactMap { storiesByID[$0.id] }
+      return ranked.sorted(by: Board.ranksBefore).compactMap { storiesByID[$0.id] }
     }
     return rankOrder.compactMap { id in
       guard let story = storiesByID[id], story.sprint == nil else { return nil }
@@ -420,9 +420,12 @@ public struct Board: Equatable, Sendable {
 
   // MARK: private helpers
 
-  private static func precedes(_ a: Story, _ b: Story) -> Bool {
+  /// The ranking's order: by rank, a tie (two writers at once) by story number.
+  public static func ranksBefore(_ a: (rank: Rank, id: StoryID), _ b: (rank: Rank, id: StoryID)) -> Bool {
     a.rank != b.rank ? a.rank < b.rank : a.id < b.id
   }
+
+  private static func precedes(_ a: Story, _ b: Story) -> Bool { ranksBefore((a.rank, a.id), (b.rank, b.id)) }
 
   private func rankAfter(_ id: StoryID) -> Rank? {
     guard let story = storiesByID[id], let index = rankIndex(of: story), index + 1 < rankOrder.count else { return nil }

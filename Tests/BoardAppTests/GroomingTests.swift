@@ -78,6 +78,12 @@ import Testing
     app.press(.undo)
     #expect(app.state.backlogRows.backlogTotals == backlogBefore)
     #expect(app.state.backlogRows == BacklogRows(board: app.state.board, filter: app.state.filter))
+    // A story that is not on the board is refused as before, and nothing changes.
+    var state = app.state
+    #expect(throws: BoardError.unknownStory(StoryID(999))) {
+      try state.apply(.storyEdited(StoryID(999), [.points(Points(3))], updatedAt: Fixtures.now))
+    }
+    #expect(state == app.state)
   }
 
   @Test func labelsAddRemoveOrReplace() throws {
