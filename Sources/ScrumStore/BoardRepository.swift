@@ -270,7 +270,17 @@ public final class BoardRepository: BoardStore {
     if let pool = writer as? DatabasePool {
       // Passive: copies what nobody is still reading, and never waits for a teammate.
       _ = try? pool.writeWithoutTransaction { db in
-        if db.totalChangesCount > 0 { _ = try db.checkpoint(.passive) }
+        guard db.totalChangesCount > 0 else { return }
+        let log = try db.checkpoint(.passive)
+        // All of it copied: one more write of a page, unchanged, makes SQLite start the log
+        // over, and that page is copied too. The next process to open the board then reads back
+        // one frame of log instead of every frame since the log last started over (up to its
+        // 1,000-page checkpoint, 4 MB: a millisecond of checksums on every open). The version
+        // field written is SQLite's user_version, which nothing here uses, set to what it is.
+        guard log.walFrameCount > 1, log.checkpointedFrameCount == log.walFrameCount else { return }
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        try db.execute(sql: "PRAGMA user_version = \(version)")
+        _ = try db.checkpoint(.passive)
       }
     }
     try? writer.close()

@@ -85,6 +85,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: path() + "-wal"))
   }
 
+  /// A board closed after a session of changes leaves its write-ahead log started over, one
+  /// frame long: the next process to open it reads back that frame, not the whole session.
+  @Test func aClosedBoardLeavesALogOfOneFrame() throws {
+    try BoardRepository.create(at: path(), board: Fixtures.sampleBoard()).close()
+    let repository = try BoardRepository.open(at: path())
+    var board = try repository.load()
+    let ids = board.stories.map(\.id)
+    for step in 0..<40 {
+      try repository.apply(try board.rank(ids[step % ids.count], .before(ids[(step + 3) % ids.count]), at: Fixtures.now))
+    }
+    repository.close()
+    let queue = try DatabaseQueue(path: path())
+    // The log's frames, as SQLite finds them on opening the file: (busy, log, copied).
+    let log = try queue.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+    try queue.close()
+    #expect(log.map { $0[1] as Int } == 1)
+    #expect(try BoardRepository.open(at: path()).load() == board)
+  }
+
   @Test func aBoardFromANewerVersionIsRefusedAndLeftUntouched() throws {
     _ = try BoardRepository.create(at: path(), board: Fixtures.tinyBoard())
     let queue = try DatabaseQueue(path: path())
