@@ -304,7 +304,11 @@ public final class BoardRepository: BoardStore {
   /// of it is then as quick.
   public func loadPreview(backlogLimit: Int, minimumStories: Int = 0) throws -> Preview? {
     try readingOnWriter { db in
-      guard try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0 >= minimumStories else { return nil }
+      // Counted no further than the threshold: a count of every story walks an index of them
+      // all (1.2 ms at 100,000 stories, before the first frame).
+      let counted = try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM (SELECT 1 FROM story LIMIT ?)", arguments: [minimumStories])
+      guard counted ?? 0 >= minimumStories else { return nil }
       let settings = try loadSettings(db)
       // The numbers first (both by index), so that each table is then read for just these.
       var numbers = try Int.fetchAll(

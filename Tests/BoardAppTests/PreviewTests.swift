@@ -21,6 +21,8 @@ import Testing
     let preview = try #require(try store.loadPreview(backlogLimit: size.height))
     #expect(preview.board.storyCount < board.storyCount)
     #expect(preview.backlogTotals.count == board.stories(inSprint: nil).count)
+    // A board of just the threshold is large enough; one story fewer is not.
+    #expect(try store.loadPreview(backlogLimit: size.height, minimumStories: board.storyCount) != nil)
     #expect(try store.loadPreview(backlogLimit: size.height, minimumStories: board.storyCount + 1) == nil)
     let options = RuntimeOptions(startPane: pane, user: "alice")
     let previewTerminal = FakeTerminal(size: size)
