@@ -132,22 +132,15 @@ struct BacklogRows: Equatable, Sendable {
     else { return false }
     let section = Int(sectionOf[id.number])
     let old = order - sectionOrderStart[section]
-    // Binary search for the story's place by rank (ties, from concurrent writers, by key) among
-    // the section's other stories, read where they are: nothing is changed (or copied: at
-    // 100,000 stories a copy of these arrays costs more than the move) until the place is known.
-    let others = sections[section].count - 1
-    var low = 0
-    var high = others
-    while low < high {
-      let middle = (low + high) / 2
-      guard let other = board.story(sections[section][middle < old ? middle : middle + 1]) else { return false }
-      if Board.ranksBefore((other.rank, other.id), (story.rank, story.id)) {
-        low = middle + 1
-      } else {
-        high = middle
-      }
+    // The story's place by rank (ties, from concurrent writers, by key) among the section's
+    // other stories, read where they are: nothing is changed (or copied: at 100,000 stories a
+    // copy of these arrays costs more than the move) until the place is known.
+    struct NotOnTheBoard: Error {}
+    let place = try? sections[section].insertionIndex(skipping: old) { other in
+      guard let other = board.story(other) else { throw NotOnTheBoard() }
+      return Board.ranksBefore((other.rank, other.id), (story.rank, story.id))
     }
-    let new = low
+    guard let new = place else { return false }
     let orderStart = sectionOrderStart[section]
     let rowStart = sectionRowStart[section]
     // Each list shifts only the stories between the old place and the new.

@@ -485,21 +485,13 @@ public struct Board: Equatable, Sendable {
     rankOrder.removeAll { $0 == id }
   }
 
-  /// Binary search for the first position whose story comes after `story`, among the stories
-  /// of the ranking but the one at `skipped` (one being moved).
+  /// The first position whose story comes after `story`, among the stories of the ranking but
+  /// the one at `skipped` (one being moved).
   private func insertionIndex(for story: Story, skipping skipped: Int? = nil) -> Int {
-    var low = 0
-    var high = rankOrder.count - (skipped == nil ? 0 : 1)
-    while low < high {
-      let middle = (low + high) / 2
-      let position = skipped.map { middle < $0 ? middle : middle + 1 } ?? middle
-      if let other = storiesByID[rankOrder[position]], Board.precedes(other, story) {
-        low = middle + 1
-      } else {
-        high = middle
-      }
+    rankOrder.insertionIndex(skipping: skipped) { id in
+      guard let other = storiesByID[id] else { return false }
+      return Board.precedes(other, story)
     }
-    return low
   }
 
   /// Where a story of this board stands in the ranking, found by its rank.
