@@ -146,7 +146,7 @@ public final class BoardRepository: BoardStore {
       return try withGroupPermissions(of: path) {
         let pool = try openPool(at: path, owner: owner, checkingBoard: true)
         // The migrator asks GRDB's introspection first (see checkIsBoard): only when needed.
-        if try pool.writeWithoutTransaction(Schema.applied) != Schema.identifiers { try Schema.migrator.migrate(pool) }
+        if try pool.writeWithoutTransaction(BoardReading.appliedMigrations) != Schema.identifiers { try Schema.migrator.migrate(pool) }
         return BoardRepository(writer: pool, path: path)
       }
     } catch {
@@ -173,10 +173,8 @@ public final class BoardRepository: BoardStore {
   /// GRDB's schema introspection costs a millisecond more on a connection's first use, at the
   /// start of every board opened.
   private static func checkIsBoard(_ db: Database, path: String) throws {
-    let tables = try Int.fetchOne(
-      db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('grdb_migrations', 'board')")
-    guard tables == 2 else { throw StoreError.notABoard(path: path) }
-    if try !Schema.applied(db).isSubset(of: Schema.identifiers) { throw StoreError.newerSchema(path: path) }
+    guard try BoardReading.looksLikeABoard(db) else { throw StoreError.notABoard(path: path) }
+    if try !BoardReading.appliedMigrations(db).isSubset(of: Schema.identifiers) { throw StoreError.newerSchema(path: path) }
   }
 
   private static func classify(_ error: Error, path: String) -> StoreError {
@@ -230,7 +228,8 @@ public final class BoardRepository: BoardStore {
   /// How long a write waits for another writer before giving up: `$SCRUM_LOCK_TIMEOUT`
   /// seconds, default 5.
   static var lockTimeout: TimeInterval {
-    let text = ProcessInfo.processInfo.environment["SCRUM_LOCK_TIMEOUT"] ?? ""
+    // getenv, not ProcessInfo: its set-up costs 0.2 ms of every start.
+    let text = getenv("SCRUM_LOCK_TIMEOUT").map { String(cString: $0) } ?? ""
     return Double(text).flatMap { $0 >= 0 ? $0 : nil } ?? 5
   }
 
@@ -292,9 +291,9 @@ public final class BoardRepository: BoardStore {
 
   public func loadWithRevision() throws -> (Board, Int) {
     try reading { db in
-      let settings = try loadSettings(db)
-      let stories = try loadStories(db, storyCondition: nil)
-      return (settings.with(stories: stories), try currentRevision(db))
+      let settings = try settings(db)
+      let stories = try BoardReading.stories(db, storyCondition: nil)
+      return (settings.with(stories: stories), try BoardReading.revision(db))
     }
   }
 
@@ -304,25 +303,8 @@ public final class BoardRepository: BoardStore {
   /// of it is then as quick.
   public func loadPreview(backlogLimit: Int, minimumStories: Int = 0) throws -> Preview? {
     try readingOnWriter { db in
-      // Counted no further than the threshold: a count of every story walks an index of them
-      // all (1.2 ms at 100,000 stories, before the first frame).
-      let counted = try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM (SELECT 1 FROM story LIMIT ?)", arguments: [minimumStories])
-      guard counted ?? 0 >= minimumStories else { return nil }
-      let settings = try loadSettings(db)
-      // The numbers first (both by index), so that each table is then read for just these.
-      var numbers = try Int.fetchAll(
-        db, sql: "SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?", arguments: [backlogLimit])
-      let openSprints = settings.sprints.filter { $0.state != .closed }.map(\.name)
-      if !openSprints.isEmpty {
-        numbers += try Int.fetchAll(
-          db, sql: "SELECT number FROM story WHERE sprint IN (\(databaseQuestionMarks(count: openSprints.count)))",
-          arguments: StatementArguments(openSprints))
-      }
-      // Integers only, so they can stand in the SQL text (one statement per table, no binding).
-      let list = numbers.map(String.init).joined(separator: ",")
-      let stories = try loadStories(db, storyCondition: "number IN (\(list))", partCondition: "storyNumber IN (\(list))")
-      return Preview(board: settings.with(stories: stories), backlogTotals: try BoardRepository.backlogTotals(db))
+      guard try BoardReading.hasStories(db, atLeast: minimumStories) else { return nil }
+      return try BoardReading.top(db, backlogLimit: backlogLimit, path: path ?? ":memory:")
     }
   }
 
@@ -334,25 +316,20 @@ public final class BoardRepository: BoardStore {
 
   /// The product backlog's totals, as the board file's triggers keep them (schema v8).
   public func backlogTotals() throws -> StoryTotals {
-    try reading(BoardRepository.backlogTotals)
-  }
-
-  private static func backlogTotals(_ db: Database) throws -> StoryTotals {
-    let row = try Row.fetchOne(db, sql: "SELECT stories, points, readyPoints FROM backlogTotals WHERE id = 1")
-    return StoryTotals(count: row?[0] ?? 0, points: row?[1] ?? 0, readyPoints: row?[2] ?? 0)
+    try reading { db in try BoardReading.backlogTotals(db) }
   }
 
   public func revision() throws -> Int {
     try checkFileIsStillThere()
-    return try reading { db in try currentRevision(db) }
+    return try reading { db in try BoardReading.revision(db) }
   }
 
   public func changes(since revision: Int) throws -> BoardUpdate {
     try reading { db in
-      let changed = try loadStories(db, storyCondition: "revision > ?", arguments: [revision])
+      let changed = try BoardReading.stories(db, storyCondition: "revision > ?", arguments: [.int(revision)])
       let deleted = try Int.fetchAll(db, sql: "SELECT number FROM deletedStory WHERE revision > ?", arguments: [revision])
       return BoardUpdate(
-        revision: try currentRevision(db), settings: try loadSettings(db), changedStories: changed,
+        revision: try BoardReading.revision(db), settings: try settings(db), changedStories: changed,
         deletedStories: deleted.map(StoryID.init))
     }
   }
@@ -397,81 +374,10 @@ public final class BoardRepository: BoardStore {
     }
   }
 
-  private func currentRevision(_ db: Database) throws -> Int {
-    try Int.fetchOne(db, sql: "SELECT revision FROM board WHERE id = 1") ?? 0
-  }
-
-  /// Everything but the stories.
-  private func loadSettings(_ db: Database) throws -> Board {
-    guard let boardRow = try BoardRecord.fetchOne(db, sql: "SELECT * FROM board WHERE id = 1") else {
-      throw StoreError.notABoard(path: path ?? ":memory:")
-    }
-    let done = try DoneItemRecord.fetchAll(db, sql: "SELECT * FROM doneItem ORDER BY position")
-    let columns = try ColumnRecord.fetchAll(db, sql: "SELECT * FROM boardColumn ORDER BY position")
-    let members = try MemberRecord.fetchAll(db, sql: "SELECT * FROM member ORDER BY position")
-    let epics = try EpicRecord.fetchAll(db, sql: "SELECT * FROM epic ORDER BY position")
-    let sprints = try SprintRecord.fetchAll(db, sql: "SELECT * FROM sprint ORDER BY position")
-    return Board(
-      name: boardRow.name, prefix: boardRow.prefix, definitionOfDone: done.map(\.text),
-      columns: columns.map(\.column), members: members.map(\.name), epics: epics.map(\.epic),
-      sprints: sprints.map(\.sprint), nextStoryNumber: boardRow.nextStoryNumber, workingDays: boardRow.workingDays)
-  }
-
-  /// Stories matching `storyCondition` on the story table (all when nil), with their checklists
-  /// and histories: the rows of those tables whose story matches, or `partCondition` on them
-  /// when it says the same more directly (a list of numbers).
-  /// Rows are decoded straight from SQLite (`RawRow`), and checklists are gathered per story
-  /// number in arrays: this is the whole cost of opening a large board.
-  private func loadStories(
-    _ db: Database, storyCondition: String?, partCondition: String? = nil, arguments: StatementArguments = []
-  ) throws -> [Story] {
-    let filter = storyCondition.map { condition in
-      "WHERE " + (partCondition ?? "storyNumber IN (SELECT number FROM story WHERE \(condition))")
-    } ?? ""
-    var parts = StoryParts()
-    try db.forEachRawRow(
-      "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
-    ) { row in parts.criteria[row.int(0), default: []].append(Criterion(row.text(1), done: row.bool(2))) }
-    try db.forEachRawRow(
-      "SELECT storyNumber, title, done, assignee FROM task \(filter) ORDER BY storyNumber, position",
-      arguments: arguments
-    ) { row in
-      parts.tasks[row.int(0), default: []].append(StoryTask(row.text(1), done: row.bool(2), assignee: row.optionalText(3)))
-    }
-    for record in try StatusChangeRecord.fetchAll(
-      db, sql: "SELECT * FROM statusChange \(filter) ORDER BY id", arguments: arguments)
-    {
-      parts.history[record.storyNumber, default: []].append(record.change)
-    }
-    for record in try ScopeChangeRecord.fetchAll(
-      db, sql: "SELECT * FROM scopeChange \(filter) ORDER BY id", arguments: arguments)
-    {
-      parts.scopeHistory[record.storyNumber, default: []].append(record.change)
-    }
-    // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
-    // again; some stories (changed ones, a preview's) are looked up by their condition's index,
-    // which ordering would defeat (the board sorts them).
-    let selection = storyCondition.map { "WHERE \($0)" } ?? "ORDER BY rank, number"
-    var stories: [Story] = []
-    try db.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(selection)", arguments: arguments) {
-      row in
-      var story = StoryRecord.story(from: row)
-      let number = story.id.number
-      story.acceptanceCriteria = parts.criteria.removeValue(forKey: number) ?? []
-      story.tasks = parts.tasks.removeValue(forKey: number) ?? []
-      story.history = parts.history.removeValue(forKey: number) ?? []
-      story.scopeHistory = parts.scopeHistory.removeValue(forKey: number) ?? []
-      stories.append(story)
-    }
-    return stories
-  }
-
-  /// Checklists and histories per story number, taken as each story is read.
-  private struct StoryParts {
-    var criteria: [Int: [Criterion]] = [:]
-    var tasks: [Int: [StoryTask]] = [:]
-    var history: [Int: [StatusChange]] = [:]
-    var scopeHistory: [Int: [ScopeChange]] = [:]
+  /// Everything but the stories; a file without its board row is no board.
+  private func settings(_ db: Database) throws -> Board {
+    guard let settings = try BoardReading.settings(db) else { throw StoreError.notABoard(path: path ?? ":memory:") }
+    return settings
   }
 
   // MARK: writing
@@ -481,7 +387,7 @@ public final class BoardRepository: BoardStore {
     try checkFileIsStillThere()
     do {
       return try writer.write { db in
-        let previous = try currentRevision(db)
+        let previous = try BoardReading.revision(db)
         let revision = previous + 1
         try db.execute(sql: "UPDATE board SET revision = ? WHERE id = 1", arguments: [revision])
         var renumbered: [StoryID: StoryID] = [:]
@@ -642,7 +548,7 @@ public final class BoardRepository: BoardStore {
       let used = try Int.fetchOne(
         db, sql: "SELECT (SELECT count(*) FROM story) + (SELECT count(*) FROM sprint) + (SELECT count(*) FROM epic)") ?? 0
       guard used == 0 else { throw StoreError.notEmpty(path: path ?? ":memory:") }
-      let revision = try currentRevision(db) + 1
+      let revision = try BoardReading.revision(db) + 1
       for table in ["doneItem", "boardColumn", "member", "deletedStory", "board"] {
         try db.execute(sql: "DELETE FROM \(table)")
       }

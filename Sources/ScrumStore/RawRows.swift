@@ -25,13 +25,49 @@ struct RawRow {
   func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
 }
 
-extension Database {
+/// A value for a statement's `?`: the reads of a board bind whole numbers and names only.
+enum SQLArgument {
+  case int(Int)
+  case text(String)
+}
+
+/// A connection a board can be read through, row by row: GRDB's, or a bare one before GRDB is
+/// set up (`FirstLook`).
+protocol RawRowSource {
   /// Runs a query and hands each row to `body` as it is stepped.
-  func forEachRawRow(
-    _ sql: String, arguments: StatementArguments = StatementArguments(), _ body: (RawRow) throws -> Void
-  ) throws {
+  func forEachRawRow(_ sql: String, arguments: [SQLArgument], _ body: (RawRow) throws -> Void) throws
+}
+
+extension RawRowSource {
+  func forEachRawRow(_ sql: String, _ body: (RawRow) throws -> Void) throws {
+    try forEachRawRow(sql, arguments: [], body)
+  }
+
+  /// The first column of every row, as whole numbers.
+  func integers(_ sql: String, arguments: [SQLArgument] = []) throws -> [Int] {
+    var values: [Int] = []
+    try forEachRawRow(sql, arguments: arguments) { values.append($0.int(0)) }
+    return values
+  }
+
+  /// The first column of every row, as text.
+  func texts(_ sql: String, arguments: [SQLArgument] = []) throws -> [String] {
+    var values: [String] = []
+    try forEachRawRow(sql, arguments: arguments) { values.append($0.text(0)) }
+    return values
+  }
+}
+
+extension Database: RawRowSource {
+  func forEachRawRow(_ sql: String, arguments: [SQLArgument], _ body: (RawRow) throws -> Void) throws {
     let statement = try makeStatement(sql: sql)
-    statement.arguments = arguments
+    statement.arguments = StatementArguments(
+      arguments.map { argument -> DatabaseValueConvertible in
+        switch argument {
+        case .int(let value): return value
+        case .text(let value): return value
+        }
+      })
     let cursor = try Row.fetchCursor(statement)
     let row = RawRow(handle: statement.sqliteStatement)
     while try cursor.next() != nil { try body(row) }

@@ -2,10 +2,10 @@ import Foundation
 import GRDB
 import ScrumCore
 
-// One record type per table. Rows are decoded by hand rather than through Codable: loading a
-// large board is the start-up path, and manual decoding is several times faster.
+// One record type per table, for writing. Reading goes through `BoardReading`, which decodes
+// rows by position straight from SQLite: loading a large board is the start-up path.
 
-struct BoardRecord: FetchableRecord, PersistableRecord {
+struct BoardRecord: PersistableRecord {
   static let databaseTableName = "board"
   var name: String
   var prefix: String
@@ -18,13 +18,6 @@ struct BoardRecord: FetchableRecord, PersistableRecord {
     self.nextStoryNumber = nextStoryNumber
     self.workingDays = workingDays
   }
-  init(row: Row) {
-    name = row["name"]
-    prefix = row["prefix"]
-    nextStoryNumber = row["nextStoryNumber"]
-    let days: String? = row["workingDays"]
-    workingDays = days.flatMap(WorkingDays.init(parsing:)) ?? .mondayToFriday
-  }
   func encode(to container: inout PersistenceContainer) {
     container["id"] = 1
     container["name"] = name
@@ -34,7 +27,7 @@ struct BoardRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct DoneItemRecord: FetchableRecord, PersistableRecord {
+struct DoneItemRecord: PersistableRecord {
   static let databaseTableName = "doneItem"
   var position: Int
   var text: String
@@ -42,27 +35,19 @@ struct DoneItemRecord: FetchableRecord, PersistableRecord {
     self.position = position
     self.text = text
   }
-  init(row: Row) {
-    position = row["position"]
-    text = row["text"]
-  }
   func encode(to container: inout PersistenceContainer) {
     container["position"] = position
     container["text"] = text
   }
 }
 
-struct ColumnRecord: FetchableRecord, PersistableRecord {
+struct ColumnRecord: PersistableRecord {
   static let databaseTableName = "boardColumn"
   var column: ScrumCore.Column
   var position: Int
   init(_ column: ScrumCore.Column, position: Int) {
     self.column = column
     self.position = position
-  }
-  init(row: Row) {
-    column = ScrumCore.Column(id: row["id"], title: row["title"], wipLimit: row["wipLimit"])
-    position = row["position"]
   }
   func encode(to container: inout PersistenceContainer) {
     container["id"] = column.id
@@ -72,7 +57,7 @@ struct ColumnRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct MemberRecord: FetchableRecord, PersistableRecord {
+struct MemberRecord: PersistableRecord {
   static let databaseTableName = "member"
   var name: String
   var position: Int
@@ -80,27 +65,19 @@ struct MemberRecord: FetchableRecord, PersistableRecord {
     self.name = name
     self.position = position
   }
-  init(row: Row) {
-    name = row["name"]
-    position = row["position"]
-  }
   func encode(to container: inout PersistenceContainer) {
     container["name"] = name
     container["position"] = position
   }
 }
 
-struct EpicRecord: FetchableRecord, PersistableRecord {
+struct EpicRecord: PersistableRecord {
   static let databaseTableName = "epic"
   var epic: Epic
   var position: Int
   init(_ epic: Epic, position: Int) {
     self.epic = epic
     self.position = position
-  }
-  init(row: Row) {
-    epic = Epic(key: row["key"], title: row["title"], colour: row["colour"])
-    position = row["position"]
   }
   func encode(to container: inout PersistenceContainer) {
     container["key"] = epic.key
@@ -110,24 +87,13 @@ struct EpicRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct SprintRecord: FetchableRecord, PersistableRecord {
+struct SprintRecord: PersistableRecord {
   static let databaseTableName = "sprint"
   var sprint: Sprint
   var position: Int
   init(_ sprint: Sprint, position: Int) {
     self.sprint = sprint
     self.position = position
-  }
-  init(row: Row) {
-    let start: String? = row["start"]
-    let end: String? = row["end"]
-    let state: String = row["state"]
-    sprint = Sprint(
-      name: row["name"], goal: row["goal"], start: start.flatMap(Day.init), end: end.flatMap(Day.init),
-      state: SprintState(rawValue: state) ?? .planned, capacity: row["capacity"])
-    let closedAt: Double? = row["closedAt"]
-    sprint.closedAt = closedAt.map(Date.init(timeIntervalSince1970:))
-    position = row["position"]
   }
   func encode(to container: inout PersistenceContainer) {
     container["name"] = sprint.name
@@ -212,10 +178,39 @@ struct StoryRecord: PersistableRecord {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// `["a","b"]` as JSONEncoder writes labels with nothing to unescape, split without a
+  /// parser; nil for anything else (escapes, spaces, control characters), which the parser reads.
+  static func plainLabels(_ text: String) -> [String]? {
+    let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), backslash = UInt8(ascii: "\\")
+    let bytes = Array(text.utf8)
+    let last = bytes.count - 2  // where the closing quote is
+    guard bytes.count >= 4, bytes[0] == UInt8(ascii: "["), bytes[1] == quote, bytes[last] == quote,
+      bytes[last + 1] == UInt8(ascii: "]")
+    else { return nil }
+    var labels: [String] = []
+    var start = 2
+    var index = 2
+    while index < last {
+      let byte = bytes[index]
+      if byte == backslash || byte < 0x20 { return nil }
+      if byte == quote {
+        guard index + 2 < last, bytes[index + 1] == comma, bytes[index + 2] == quote else { return nil }
+        labels.append(String(decoding: bytes[start..<index], as: UTF8.self))
+        index += 3
+        start = index
+      } else {
+        index += 1
+      }
+    }
+    labels.append(String(decoding: bytes[start..<last], as: UTF8.self))
+    return labels
+  }
+
   /// Labels are stored as a JSON array of strings. Read on every story at start-up, so the
   /// common empty list skips parsing, and the rest avoids JSONDecoder's per-call set-up.
   static func decodeLabels(_ text: String) -> [String] {
     if text == "[]" || text.isEmpty { return [] }
+    if let plain = plainLabels(text) { return plain }
     guard let node = try? PositionedJSONParser.parse(text), case .array(let items) = node.value else { return [] }
     return items.compactMap { item in
       if case .string(let label) = item.value { return label }
@@ -224,7 +219,7 @@ struct StoryRecord: PersistableRecord {
   }
 }
 
-struct CriterionRecord: FetchableRecord, PersistableRecord {
+struct CriterionRecord: PersistableRecord {
   static let databaseTableName = "criterion"
   var storyNumber: Int
   var position: Int
@@ -234,11 +229,6 @@ struct CriterionRecord: FetchableRecord, PersistableRecord {
     self.position = position
     self.criterion = criterion
   }
-  init(row: Row) {
-    storyNumber = row["storyNumber"]
-    position = row["position"]
-    criterion = Criterion(row["text"], done: row["done"])
-  }
   func encode(to container: inout PersistenceContainer) {
     container["storyNumber"] = storyNumber
     container["position"] = position
@@ -247,7 +237,7 @@ struct CriterionRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct TaskRecord: FetchableRecord, PersistableRecord {
+struct TaskRecord: PersistableRecord {
   static let databaseTableName = "task"
   var storyNumber: Int
   var position: Int
@@ -256,11 +246,6 @@ struct TaskRecord: FetchableRecord, PersistableRecord {
     self.storyNumber = storyNumber
     self.position = position
     self.task = task
-  }
-  init(row: Row) {
-    storyNumber = row["storyNumber"]
-    position = row["position"]
-    task = StoryTask(row["title"], done: row["done"], assignee: row["assignee"])
   }
   func encode(to container: inout PersistenceContainer) {
     container["storyNumber"] = storyNumber
@@ -271,18 +256,13 @@ struct TaskRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct StatusChangeRecord: FetchableRecord, PersistableRecord {
+struct StatusChangeRecord: PersistableRecord {
   static let databaseTableName = "statusChange"
   var storyNumber: Int
   var change: StatusChange
   init(storyNumber: Int, change: StatusChange) {
     self.storyNumber = storyNumber
     self.change = change
-  }
-  init(row: Row) {
-    storyNumber = row["storyNumber"]
-    change = StatusChange(
-      from: row["fromStatus"], to: row["toStatus"], at: Date(timeIntervalSince1970: row["at"]))
   }
   func encode(to container: inout PersistenceContainer) {
     container["storyNumber"] = storyNumber
@@ -292,21 +272,13 @@ struct StatusChangeRecord: FetchableRecord, PersistableRecord {
   }
 }
 
-struct ScopeChangeRecord: FetchableRecord, PersistableRecord {
+struct ScopeChangeRecord: PersistableRecord {
   static let databaseTableName = "scopeChange"
   var storyNumber: Int
   var change: ScopeChange
   init(storyNumber: Int, change: ScopeChange) {
     self.storyNumber = storyNumber
     self.change = change
-  }
-  init(row: Row) {
-    storyNumber = row["storyNumber"]
-    let points: Double? = row["points"]
-    let previousPoints: Double? = row["previousPoints"]
-    change = ScopeChange(
-      at: Date(timeIntervalSince1970: row["at"]), sprint: row["sprint"], points: points.flatMap(Points.init),
-      previousSprint: row["previousSprint"], previousPoints: previousPoints.flatMap(Points.init))
   }
   func encode(to container: inout PersistenceContainer) {
     container["storyNumber"] = storyNumber

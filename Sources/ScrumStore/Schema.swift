@@ -224,11 +224,6 @@ extension Schema {
   /// Every migration this `scrum` knows.
   static let identifiers = Set(migrator.migrations)
 
-  /// The migrations a board file has had, from GRDB's own record of them.
-  static func applied(_ db: Database) throws -> Set<String> {
-    try Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
-  }
-
   /// The scalars Unicode counts as white space (the `White_Space` property, which
   /// `Story.isReady` asks of a title's characters), as SQL: `trim(title, this)` is empty exactly
   /// when the title has nothing else.

@@ -1,0 +1,152 @@
+import Foundation
+import ScrumCore
+
+/// The reads that turn a board file's rows into a `Board`, through either connection a board
+/// is read with (`RawRowSource`): GRDB's once the board is open, a bare one for its first
+/// screen. Every column is read by position, straight from SQLite.
+enum BoardReading {
+  /// The board's revision: one more with every change written.
+  static func revision(_ source: some RawRowSource) throws -> Int {
+    try source.integers("SELECT revision FROM board WHERE id = 1").first ?? 0
+  }
+
+  /// The migrations a board file has had, from GRDB's own record of them.
+  static func appliedMigrations(_ source: some RawRowSource) throws -> Set<String> {
+    Set(try source.texts("SELECT identifier FROM grdb_migrations"))
+  }
+
+  /// Whether the file has the two tables every board has (a foreign SQLite file does not).
+  static func looksLikeABoard(_ source: some RawRowSource) throws -> Bool {
+    let tables = try source.integers(
+      "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('grdb_migrations', 'board')")
+    return tables.first == 2
+  }
+
+  /// Everything but the stories. Nil when the board row is missing.
+  static func settings(_ source: some RawRowSource) throws -> Board? {
+    var found: (name: String, prefix: String, nextStoryNumber: Int, workingDays: WorkingDays)?
+    try source.forEachRawRow("SELECT name, prefix, nextStoryNumber, workingDays FROM board WHERE id = 1") { row in
+      found = (
+        row.text(0), row.text(1), row.int(2), row.optionalText(3).flatMap(WorkingDays.init(parsing:)) ?? .mondayToFriday
+      )
+    }
+    guard let found else { return nil }
+    var columns: [ScrumCore.Column] = []
+    try source.forEachRawRow("SELECT id, title, wipLimit FROM boardColumn ORDER BY position") { row in
+      columns.append(ScrumCore.Column(id: row.text(0), title: row.text(1), wipLimit: row.optionalInt(2)))
+    }
+    var epics: [Epic] = []
+    try source.forEachRawRow("SELECT key, title, colour FROM epic ORDER BY position") { row in
+      epics.append(Epic(key: row.text(0), title: row.text(1), colour: row.int(2)))
+    }
+    var sprints: [Sprint] = []
+    try source.forEachRawRow(
+      "SELECT name, goal, start, \"end\", state, capacity, closedAt FROM sprint ORDER BY position"
+    ) { row in
+      sprints.append(
+        Sprint(
+          name: row.text(0), goal: row.text(1), start: row.optionalText(2).flatMap(Day.init),
+          end: row.optionalText(3).flatMap(Day.init), state: SprintState(rawValue: row.text(4)) ?? .planned,
+          capacity: row.optionalDouble(5), closedAt: row.optionalDouble(6).map(Date.init(timeIntervalSince1970:))))
+    }
+    return Board(
+      name: found.name, prefix: found.prefix, definitionOfDone: try source.texts("SELECT text FROM doneItem ORDER BY position"),
+      columns: columns, members: try source.texts("SELECT name FROM member ORDER BY position"), epics: epics,
+      sprints: sprints, nextStoryNumber: found.nextStoryNumber, workingDays: found.workingDays)
+  }
+
+  /// Stories matching `storyCondition` on the story table (all when nil), with their checklists
+  /// and histories: the rows of those tables whose story matches, or `partCondition` on them
+  /// when it says the same more directly (a list of numbers). Checklists are gathered per
+  /// story number in arrays: this is the whole cost of opening a large board.
+  static func stories(
+    _ source: some RawRowSource, storyCondition: String?, partCondition: String? = nil, arguments: [SQLArgument] = []
+  ) throws -> [Story] {
+    let filter = storyCondition.map { condition in
+      "WHERE " + (partCondition ?? "storyNumber IN (SELECT number FROM story WHERE \(condition))")
+    } ?? ""
+    var parts = StoryParts()
+    try source.forEachRawRow(
+      "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
+    ) { row in parts.criteria[row.int(0), default: []].append(Criterion(row.text(1), done: row.bool(2))) }
+    try source.forEachRawRow(
+      "SELECT storyNumber, title, done, assignee FROM task \(filter) ORDER BY storyNumber, position",
+      arguments: arguments
+    ) { row in
+      parts.tasks[row.int(0), default: []].append(StoryTask(row.text(1), done: row.bool(2), assignee: row.optionalText(3)))
+    }
+    try source.forEachRawRow(
+      "SELECT storyNumber, fromStatus, toStatus, at FROM statusChange \(filter) ORDER BY id", arguments: arguments
+    ) { row in
+      parts.history[row.int(0), default: []].append(
+        StatusChange(from: row.optionalText(1), to: row.text(2), at: Date(timeIntervalSince1970: row.double(3))))
+    }
+    try source.forEachRawRow(
+      "SELECT storyNumber, at, sprint, points, previousSprint, previousPoints FROM scopeChange \(filter) ORDER BY id",
+      arguments: arguments
+    ) { row in
+      parts.scopeHistory[row.int(0), default: []].append(
+        ScopeChange(
+          at: Date(timeIntervalSince1970: row.double(1)), sprint: row.optionalText(2),
+          points: row.optionalDouble(3).flatMap(Points.init), previousSprint: row.optionalText(4),
+          previousPoints: row.optionalDouble(5).flatMap(Points.init)))
+    }
+    // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
+    // again; some stories (changed ones, a preview's) are looked up by their condition's index,
+    // which ordering would defeat (the board sorts them).
+    let selection = storyCondition.map { "WHERE \($0)" } ?? "ORDER BY rank, number"
+    var stories: [Story] = []
+    try source.forEachRawRow("SELECT \(StoryRecord.selection) FROM story \(selection)", arguments: arguments) { row in
+      var story = StoryRecord.story(from: row)
+      let number = story.id.number
+      story.acceptanceCriteria = parts.criteria.removeValue(forKey: number) ?? []
+      story.tasks = parts.tasks.removeValue(forKey: number) ?? []
+      story.history = parts.history.removeValue(forKey: number) ?? []
+      story.scopeHistory = parts.scopeHistory.removeValue(forKey: number) ?? []
+      stories.append(story)
+    }
+    return stories
+  }
+
+  /// Checklists and histories per story number, taken as each story is read.
+  private struct StoryParts {
+    var criteria: [Int: [Criterion]] = [:]
+    var tasks: [Int: [StoryTask]] = [:]
+    var history: [Int: [StatusChange]] = [:]
+    var scopeHistory: [Int: [ScopeChange]] = [:]
+  }
+
+  /// The product backlog's totals, as the board file's triggers keep them (schema v8).
+  static func backlogTotals(_ source: some RawRowSource) throws -> StoryTotals {
+    var totals = StoryTotals()
+    try source.forEachRawRow("SELECT stories, points, readyPoints FROM backlogTotals WHERE id = 1") { row in
+      totals = StoryTotals(count: row.int(0), points: row.double(1), readyPoints: row.double(2))
+    }
+    return totals
+  }
+
+  /// Whether the board holds at least `count` stories, counted no further: a count of every
+  /// story walks an index of them all (1.2 ms at 100,000 stories, before the first frame).
+  static func hasStories(_ source: some RawRowSource, atLeast count: Int) throws -> Bool {
+    try source.integers("SELECT count(*) FROM (SELECT 1 FROM story LIMIT ?)", arguments: [.int(count)]).first ?? 0 >= count
+  }
+
+  /// The first screen of a board: its settings, the stories of the sprints still open, the
+  /// first `backlogLimit` product backlog stories by rank, and the backlog's totals.
+  static func top(_ source: some RawRowSource, backlogLimit: Int, path: String) throws -> BoardRepository.Preview {
+    guard let settings = try settings(source) else { throw StoreError.notABoard(path: path) }
+    // The numbers first (both by index), so that each table is then read for just these.
+    var numbers = try source.integers(
+      "SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?", arguments: [.int(backlogLimit)])
+    let openSprints = settings.sprints.filter { $0.state != .closed }.map(\.name)
+    if !openSprints.isEmpty {
+      let marks = openSprints.map { _ in "?" }.concatenated(separator: ",")
+      numbers += try source.integers(
+        "SELECT number FROM story WHERE sprint IN (\(marks))", arguments: openSprints.map(SQLArgument.text))
+    }
+    // Integers only, so they can stand in the SQL text (one statement per table, no binding).
+    let list = numbers.map(String.init).concatenated(separator: ",")
+    let stories = try stories(source, storyCondition: "number IN (\(list))", partCondition: "storyNumber IN (\(list))")
+    return BoardRepository.Preview(board: settings.with(stories: stories), backlogTotals: try backlogTotals(source))
+  }
+}
