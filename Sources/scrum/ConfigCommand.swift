@@ -26,7 +26,7 @@ struct ConfigCommand: ParsableCommand {
       emit(ScrumConfig.Config.defaultFileText())
       return
     }
-    let environment = ProcessInfo.processInfo.environment
+    let environment = processEnvironment()
     let loaded = LoadedConfig.load(environment: environment)
     guard let path = loaded.path else {
       print("No configuration file at \(LoadedConfig.defaultPath(environment: environment)): every default applies.")

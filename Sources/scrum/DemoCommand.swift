@@ -22,18 +22,16 @@ struct Demo: ParsableCommand {
 
   func run() throws {
     try reportingFailure {
-      let environment = ProcessInfo.processInfo.environment
+      let environment = processEnvironment()
       // Check the terminal before creating anything: a failed command changes nothing.
       let term = try preflightTerminal(environment)
-      let path = BoardLocator().demoPath(explicit: options.board)
-      let repository: BoardRepository
+      let path = BoardLocator(environment: environment).demoPath(explicit: options.board)
       if FileManager.default.fileExists(atPath: path) {
-        repository = try BoardRepository.open(at: path)
+        try runBoard(.file(path: path), term: term, environment: environment)
       } else {
-        repository = try BoardRepository.create(
-          at: path, board: SampleBoard.make(now: Date(), extraStories: stories))
+        let repository = try BoardRepository.create(at: path, board: SampleBoard.make(now: Date(), extraStories: stories))
+        try runBoard(.opened(repository), term: term, environment: environment)
       }
-      try runBoard(repository: repository, term: term, environment: environment)
     }
   }
 }

@@ -29,7 +29,7 @@ struct Init: ParsableCommand {
   func run() throws {
     try reportingFailure {
       let path = BoardLocator().initPath(explicit: options.board)
-      let loaded = LoadedConfig.load(environment: ProcessInfo.processInfo.environment)
+      let loaded = LoadedConfig.load(environment: processEnvironment())
       if let summary = loaded.summary { FileHandle.standardError.write(Data("scrum: warning: \(summary)\n".utf8)) }
       let board = Board(
         name: name.trimmingWhitespace(), prefix: prefix.uppercased(), columns: loaded.config.newBoardColumns)

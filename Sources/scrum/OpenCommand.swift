@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import BoardApp
 import ScrumStore
+import ScrumCore
 
 struct Open: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -19,8 +20,7 @@ struct Open: ParsableCommand {
 struct PlainOpen {
   let board: String?
 
-  init?(arguments: ArraySlice<String>) {
-    let arguments = Array(arguments)
+  init?(arguments: [String]) {
     if arguments.isEmpty {
       board = nil
       return
@@ -66,9 +66,10 @@ struct Standup: ParsableCommand {
 /// Finds and opens the board, then runs it full screen on `pane`.
 private func openFullScreen(board: String?, pane: Pane, standup: Bool = false, lead: Bool = false) throws {
   try reportingFailure {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = processEnvironment()
     let term = try preflightTerminal(environment)
-    let repository = try BoardRepository.open(at: BoardLocator().boardPath(explicit: board))
-    try runBoard(repository: repository, term: term, environment: environment, pane: pane, standup: standup, lead: lead)
+    try runBoard(
+      .file(path: BoardLocator(environment: environment).boardPath(explicit: board)), term: term, environment: environment, pane: pane,
+      standup: standup, lead: lead)
   }
 }

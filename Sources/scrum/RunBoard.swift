@@ -17,12 +17,35 @@ func preflightTerminal(_ environment: [String: String]) throws -> String {
 /// stories (timed from a pseudo-terminal); below a few hundred, the top is most of the board.
 let previewThreshold = 500
 
+/// A board to run: already open (a demo board just made), or a file to open.
+enum BoardToRun {
+  case opened(BoardRepository)
+  case file(path: String)
+}
+
 /// Opens the board full screen until the user quits; the terminal is restored on every way out.
+///
+/// A board file is first looked at through a bare SQLite connection (`FirstLook`), and its first
+/// screen is on the terminal before GRDB opens the file. When that look finds anything out of
+/// the ordinary, the board is opened as usual before the terminal is touched, so that a bad
+/// file is one line on stderr.
 func runBoard(
-  repository: BoardRepository, term: String, environment: [String: String], pane: Pane = .backlog,
+  _ toRun: BoardToRun, term: String, environment: [String: String], pane: Pane = .backlog,
   standup: Bool = false, lead: Bool = false
 ) throws {
-  defer { repository.close() }
+  // Closed on every way out; the look first (see `FirstLook.close`).
+  var repository: BoardRepository?
+  var firstLook: FirstLook?
+  defer {
+    firstLook?.close()
+    repository?.close()
+  }
+  switch toRun {
+  case .opened(let opened): repository = opened
+  case .file(let path):
+    firstLook = FirstLook.read(path: path, backlogLimit: windowRows(), wholeBelow: previewThreshold)
+    if firstLook == nil { repository = try BoardRepository.open(at: path) }
+  }
   let loaded = LoadedConfig.load(environment: environment)
   let config = loaded.config
   let timebox = environment["SCRUM_STANDUP_TIMEBOX"].flatMap(Double.init) ?? config.standupTimebox
@@ -31,36 +54,54 @@ func runBoard(
     standupTimebox: timebox, keymap: config.keymap, notice: loaded.summary)
   options.lead = lead
   let terminal = try NcursesTerminal.start(term: term, environment: environment, settings: config.terminal)
+  let store: BoardRepository
   let board: Board
   let revision: Int
   do {
-    // A large board: its first screen from its top at once, then the rest (keys typed
-    // meanwhile wait in the terminal and are handled once it is in). No screen shows more
-    // backlog stories than it has rows.
-    if let preview = try repository.loadPreview(backlogLimit: terminal.size.height, minimumStories: previewThreshold) {
+    // The first screen at once: the first look's, or (a large board opened as usual) its top.
+    // Keys typed meanwhile wait in the terminal and are handled once the whole board is in.
+    let preview = try firstLook?.preview
+      ?? repository?.loadPreview(backlogLimit: terminal.size.height, minimumStories: previewThreshold)
+    if let preview {
       Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
-      // Off the processor for a moment before the load: the kernel hands a pseudo-terminal's
+      // Off the processor for a moment before the rest: the kernel hands a pseudo-terminal's
       // output on to its reader (sshd, tmux) from a worker on this same processor, which the
       // load would otherwise keep waiting for its turn (measured: the frame 2-3 ms later).
       usleep(100)
     }
-    (board, revision) = try repository.loadWithRevision()
+    // Without a repository yet, the first look found the board: its path is the one to open.
+    store = try repository ?? BoardRepository.open(at: firstLook?.path ?? "")
+    repository = store
+    // Only now: the last connection to a file to close checkpoints its log.
+    firstLook?.close()
+    if let whole = firstLook?.takeWholeBoard() {
+      (board, revision) = whole
+    } else {
+      (board, revision) = try store.loadWithRevision()
+    }
   } catch {
     terminal.stop()
     throw error
   }
   // `consume`: the state must hold the only reference to the board, or the first change copies
   // all of it (80 ms at 100,000 stories).
-  let runtime = Runtime(board: consume board, revision: revision, store: repository, terminal: terminal, options: options)
+  let runtime = Runtime(board: consume board, revision: revision, store: store, terminal: terminal, options: options)
   runtime.run()
   terminal.stop()
   if let signal = terminal.receivedSignal, signal != SIGHUP {
-    repository.close()
-  }
-  if let signal = terminal.receivedSignal, signal != SIGHUP {
-    // The conventional status for "ended by a signal", as a shell reports it.
+    // The conventional status for "ended by a signal", as a shell reports it; `exit` skips the
+    // deferred close.
+    store.close()
     exit(128 + signal)
   }
+}
+
+/// The terminal's height in rows, before ncurses is started: how many backlog stories a first
+/// screen can show at most.
+private func windowRows() -> Int {
+  var size = winsize()
+  guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 100 }
+  return Int(size.ws_row)
 }
 
 /// Who is at the keyboard: `$USER`, else `$LOGNAME`, else the account's name (a shell started

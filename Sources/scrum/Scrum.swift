@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScrumCore
 
 @main
 struct Scrum: ParsableCommand {
@@ -21,7 +22,7 @@ struct Scrum: ParsableCommand {
   /// (as every other error is), not a message followed by the whole usage.
   static func main() {
     do {
-      if let plain = PlainOpen(arguments: CommandLine.arguments.dropFirst()) {
+      if let plain = PlainOpen(arguments: commandLineArguments()) {
         try plain.run()
       } else {
         var command = try parseAsRoot()
