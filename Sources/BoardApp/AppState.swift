@@ -153,7 +153,7 @@ public struct AppState: Equatable, Sendable {
   /// Who else is on the board, following, planning poker.
   public var together = TogetherState()
 
-  public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap()) {
+  public init(board: Board, size: Size, now: Date, keymap: Keymap = Keymap.defaults) {
     self.board = board
     self.backlogRows = BacklogRows(board: board)
     self.keymap = keymap

@@ -11,14 +11,14 @@ public struct RuntimeOptions: Sendable {
   public var user = ""
   public var standupTimebox: TimeInterval = 120
   /// The key table (the user's configuration laid over the defaults).
-  public var keymap = Keymap()
+  public var keymap = Keymap.defaults
   /// Shown on the status line at the start: a configuration problem, say.
   public var notice: String?
   /// Start as the lead (facilitator) whose screen the others can follow.
   public var lead = false
   public init(
     startPane: Pane = .backlog, startStandup: Bool = false, user: String = "", standupTimebox: TimeInterval = 120,
-    keymap: Keymap = Keymap(), notice: String? = nil
+    keymap: Keymap = Keymap.defaults, notice: String? = nil
   ) {
     self.startPane = startPane
     self.startStandup = startStandup

@@ -6,7 +6,7 @@ import TermUI
 /// What a user set in `config.toml`, with the defaults filled in for everything they did not.
 public struct Config: Equatable, Sendable {
   /// The whole key table: the defaults with the file's bindings laid over them.
-  public var keymap = Keymap()
+  public var keymap = Keymap.defaults
   public var terminal = TerminalSettings()
   /// The columns `scrum init` gives a new board.
   public var newBoardColumns = Column.defaults

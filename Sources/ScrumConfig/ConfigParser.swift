@@ -79,7 +79,7 @@ public enum ConfigParser {
 
     mutating func readTeam(_ table: TOMLTable, into config: inout Config) {
       for (user, value) in table {
-        guard let name = value.string?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+        guard let name = value.string?.trimmingWhitespace(), !name.isEmpty else {
           problem("team", user, "\(user): expected the team member's name as text")
           continue
         }
@@ -142,7 +142,7 @@ public enum ConfigParser {
     }
 
     private func column(title: String, id: String?, wip: Int?, prefix: String) -> Result<Column, ColumnMessage> {
-      let title = title.trimmingCharacters(in: .whitespaces)
+      let title = title.trimmingWhitespace()
       guard !title.isEmpty else { return .failure(ColumnMessage("\(prefix): the title is empty")) }
       let id = id ?? Column.id(forTitle: title)
       guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {

@@ -60,7 +60,7 @@ extension Config {
       # Backspace, Delete, Up, Down, Left, Right, PgUp, PgDn, Home, End, F1-F24, Ctrl-A-Ctrl-Z.
 
       """
-    let keymap = Keymap()
+    let keymap = Keymap.defaults
     for scope in Scope.allCases {
       let entries = keymap.documented.filter { $0.scope == scope }
       guard !entries.isEmpty else { continue }

@@ -1,4 +1,4 @@
-import Foundation
+import ScrumCore
 
 /// Where keys sit in a TOML text, so that a problem found after parsing can name its line
 /// (the parser keeps no positions for values). Knows `[section]` headers and `key =` lines;
@@ -10,18 +10,18 @@ struct SourceLines {
   init(_ text: String) {
     var section = ""
     for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let line = rawLine.trimmingCharacters(in: .whitespaces)
+      let line = rawLine.trimming(where: isBlank)
       if line.hasPrefix("[") {
-        let name = line.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(separator: "#").first ?? ""
-        section = SourceLines.normalized(String(name).trimmingCharacters(in: CharacterSet(charactersIn: "[] ")))
+        let name = line.trimming { "[]".contains($0) }.split(separator: "#").first ?? ""
+        section = SourceLines.normalized(name.trimming { "[] ".contains($0) })
         record(section, "", index + 1)
         // Each part of a dotted header counts too: [keys.backlog] places "backlog" in [keys], [bogus] places "bogus" at the top.
         let parts = section.split(separator: ".").map(String.init)
-        if let last = parts.last { record(parts.dropLast().joined(separator: "."), last, index + 1) }
+        if let last = parts.last { record(Array(parts.dropLast()).concatenated(separator: "."), last, index + 1) }
         continue
       }
       guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-      let key = SourceLines.normalized(String(line[..<equals]).trimmingCharacters(in: .whitespaces))
+      let key = SourceLines.normalized(line[..<equals].trimming(where: isBlank))
       record(section, key, index + 1)
     }
   }
@@ -32,8 +32,11 @@ struct SourceLines {
   }
 
   private static func normalized(_ text: String) -> String {
-    text.split(separator: ".").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"' ")) }.joined(separator: ".")
+    text.split(separator: ".").map { $0.trimming { "\"' ".contains($0) } }.concatenated(separator: ".")
   }
+
+  /// Spaces and tabs, as TOML has them around keys and values.
+  private func isBlank(_ character: Character) -> Bool { character == " " || character == "\t" }
 
   /// The line of `key` in `section` (or of the section itself), if it can be found.
   func line(of key: String?, in section: String) -> Int? {

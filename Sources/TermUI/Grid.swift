@@ -51,6 +51,16 @@ public struct Grid: Equatable, Sendable {
     guard point.y >= 0, point.y < size.height else { return 0 }
     let end = min(size.width, point.x + (limit ?? size.width))
     var x = point.x
+    // Printable ASCII, most of a board's text: a column per byte, no grapheme breaking (a
+    // frame writes thousands of cells).
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+      for byte in text.utf8 {
+        if x >= end { break }
+        if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
+        x += 1
+      }
+      return max(0, x - point.x)
+    }
     for character in text {
       if x >= end { break }
       if let inert = TextWidth.inertForm(of: character) {
@@ -98,6 +108,9 @@ public struct Grid: Equatable, Sendable {
       }
     }
   }
+
+  /// Each ASCII character as a one-character string, made once.
+  private static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Sets one cell, keeping wide graphemes whole: overwriting either half of a wide grapheme
   /// blanks the other half.

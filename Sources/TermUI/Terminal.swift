@@ -55,6 +55,9 @@ public func environmentShowsUnicodeGraphics(_ environment: [String: String]) -> 
   let locale = [environment["LC_ALL"], environment["LC_CTYPE"], environment["LANG"]].compactMap { $0 }
     .first { !$0.isEmpty }
   guard let locale, locale != "C", locale != "POSIX" else { return true }
-  let lowered = locale.lowercased()
-  return !lowered.contains(".") || lowered.contains("utf-8") || lowered.contains("utf8")
+  // language_TERRITORY.codeset@modifier. (Split rather than searched: a first substring search
+  // sets up generic machinery worth 0.2 ms of start-up.)
+  let parts = locale.lowercased().split(separator: ".", maxSplits: 1)
+  guard parts.count == 2 else { return true }
+  return parts[1].hasPrefix("utf-8") || parts[1].hasPrefix("utf8")
 }

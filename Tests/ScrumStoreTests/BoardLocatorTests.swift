@@ -33,4 +33,22 @@ import Testing
   @Test func theDemoNeverUsesTheRealBoard() {
     #expect(locator(["HOME": "/home/po"]).demoPath(explicit: nil) == "/home/po/.local/share/scrum/demo.db")
   }
+
+  @Test func pathsAreMadeAbsoluteAndPlain() {
+    let here = locator(["HOME": "/home/po"], cwd: "/work/app/src")
+    #expect(here.boardPath(explicit: "../boards/./team.db") == "/work/app/boards/team.db")
+    #expect(here.boardPath(explicit: "/a//b/../c.db") == "/a/c.db")
+    #expect(here.boardPath(explicit: "~/team.db") == "/home/po/team.db")
+    #expect(here.boardPath(explicit: "~") == "/home/po")
+    #expect(here.boardPath(explicit: "../../../../up.db") == "/up.db")
+    #expect(here.initPath(explicit: nil) == "/work/app/src/.scrum/board.db")
+  }
+
+  @Test func theSearchStopsAtTheRoot() {
+    let rootBoard = locator(["HOME": "/home/po"], existing: ["/.scrum/board.db"], cwd: "/srv/team")
+    #expect(rootBoard.boardPath(explicit: nil) == "/.scrum/board.db")
+    let fromRoot = locator(["HOME": "/home/po"], cwd: "/")
+    #expect(fromRoot.boardPath(explicit: nil) == "/home/po/.local/share/scrum/board.db")
+    #expect(fromRoot.initPath(explicit: nil) == "/.scrum/board.db")
+  }
 }

@@ -167,10 +167,10 @@ struct BacklogView {
     if story.blocked != nil { title.append(Span("! ", styled(Style(.error, bold: true)))) }
     if story.type != .story { title.append(Span("\(story.type.rawValue): ", base)) }
     title.append(Span(story.title, base))
-    let titleText = title.map(\.text).joined()
+    let titleText = title.map(\.text).concatenated()
     if TextWidth.of(titleText) > titleWidth {
       // Cut the last span so the whole title ends with an ellipsis within its column.
-      let room = titleWidth - TextWidth.of(title.dropLast().map(\.text).joined())
+      let room = titleWidth - TextWidth.of(title.dropLast().map(\.text).concatenated())
       if room > 0 {
         title[title.count - 1].text = TextWidth.truncate(story.title, to: room)
       } else {
@@ -206,7 +206,7 @@ struct BacklogView {
       case .assignee:
         grid.put(TextWidth.truncate(story.assignee.map { "@" + $0 } ?? "", to: width), at: at, limit: width, style: base)
       case .labels:
-        grid.put(TextWidth.truncate(story.labels.joined(separator: ","), to: width), at: at, limit: width, style: base)
+        grid.put(TextWidth.truncate(story.labels.concatenated(separator: ","), to: width), at: at, limit: width, style: base)
       }
     }
   }

@@ -1,3 +1,4 @@
+import ScrumCore
 import TermUI
 
 /// The footer's short list of the most useful keys in a scope, named by the keys actually bound.
@@ -43,7 +44,7 @@ enum KeyHints {
         let fallback = bound.isEmpty ? keymap.keys(for: command, in: .global) : bound
         return fallback.first?.description
       }
-      return keys.isEmpty ? nil : Hint(keys: keys.joined(separator: "/"), label: label)
+      return keys.isEmpty ? nil : Hint(keys: keys.concatenated(separator: "/"), label: label)
     }
   }
 }
