@@ -115,20 +115,24 @@ public final class NcursesTerminal: Terminal {
   public func draw(_ grid: Grid, cursor: Point?) {
     let repaintAll = shown?.size != grid.size
     var text = [wchar_t](repeating: 0, count: 8)
+    var run = ASCIIRun(capacity: grid.width)
     for y in 0..<grid.height {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
       let row = grid.row(y)
       let pens = rowPens(row)
       for (x, cell) in zip(0..., row) where !cell.isContinuation {
         let (attrs, pair) = pens[x]
-        // Nearly every cell is one printable ASCII byte: sent as it is, no grapheme breaking
-        // (a first frame has thousands of cells).
+        // Nearly every cell is one printable ASCII byte: gathered into runs of one pen, each
+        // handed to ncurses in one call (a first frame has thousands of cells).
         if let byte = NcursesTerminal.printableASCII(cell.text) {
-          text[0] = wchar_t(byte)
-          text[1] = 0
-          _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+          if !run.continues(x: x, attrs: attrs, pair: pair) {
+            run.flush(to: window, y: y)
+            run.start(x: x, attrs: attrs, pair: pair)
+          }
+          run.append(byte)
           continue
         }
+        run.flush(to: window, y: y)
         let parts: (left: String, right: String?) = cell.text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
         NcursesTerminal.encode(parts.left, into: &text)
         _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
@@ -138,6 +142,7 @@ public final class NcursesTerminal: Terminal {
           _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, attrs, pair)
         }
       }
+      run.flush(to: window, y: y)
     }
     if let cursor {
       wmove(window, Int32(cursor.y), Int32(cursor.x))
@@ -193,6 +198,42 @@ public final class NcursesTerminal: Terminal {
       x = end
     }
     return pens
+  }
+
+  /// Neighbouring cells of printable ASCII in one pen, written with one `mvwaddnwstr`.
+  private struct ASCIIRun {
+    private var characters: [wchar_t]
+    private var x = 0
+    private var attrs: attr_t = 0
+    private var pair: Int16 = 0
+
+    init(capacity: Int) {
+      characters = []
+      characters.reserveCapacity(capacity + 1)
+    }
+
+    func continues(x next: Int, attrs nextAttrs: attr_t, pair nextPair: Int16) -> Bool {
+      !characters.isEmpty && next == x + characters.count && nextAttrs == attrs && nextPair == pair
+    }
+
+    mutating func start(x: Int, attrs: attr_t, pair: Int16) {
+      self.x = x
+      self.attrs = attrs
+      self.pair = pair
+    }
+
+    mutating func append(_ byte: UInt8) { characters.append(wchar_t(byte)) }
+
+    /// Writes the run, if any, in its pen. The window's own pen is put back to plain after:
+    /// ncurses lays it over every cell written later, the single ones with a pen of their own
+    /// included.
+    mutating func flush(to window: UnsafeMutablePointer<WINDOW>, y: Int) {
+      guard !characters.isEmpty else { return }
+      wattr_set(window, attrs, pair, nil)
+      mvwaddnwstr(window, Int32(y), Int32(x), characters, Int32(characters.count))
+      wattr_set(window, 0, 0, nil)
+      characters.removeAll(keepingCapacity: true)
+    }
   }
 
   /// The byte of a cell holding one printable ASCII character, else nil.
