@@ -63,7 +63,21 @@ if arguments.first == "generate" {
   try BoardRepository.create(at: arguments[2], board: GeneratedBoard.make(stories: count, now: Date())).close()
   exit(0)
 }
+let usage = """
+  usage: scrum-bench [N ...]           in-process timings for boards of N stories (default 1000 10000 100000)
+         scrum-bench generate N FILE   write a generated board of N stories to FILE
+
+  """
 let sizes = arguments.compactMap(Int.init)
+guard sizes.count == arguments.count, sizes.allSatisfy({ $0 > 0 }) else {
+  // --help, or anything that is not a size: say how it is used rather than run for minutes.
+  if arguments.contains(where: { $0 == "--help" || $0 == "-h" }) {
+    print(usage, terminator: "")
+    exit(0)
+  }
+  FileHandle.standardError.write(Data(usage.utf8))
+  exit(2)
+}
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
