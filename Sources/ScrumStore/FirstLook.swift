@@ -26,7 +26,8 @@ public final class FirstLook {
   public static func read(path: String, backlogLimit: Int, wholeBelow threshold: Int) -> FirstLook? {
     let folder = (path as NSString).deletingLastPathComponent
     guard access(path, R_OK | W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) == 0,
-      let connection = BareConnection(path: path, busyTimeout: BoardRepository.lockTimeout)
+      // A short wait: a lock held longer is the usual open's to wait for and report, once.
+      let connection = BareConnection(path: path, busyTimeout: min(BoardRepository.lockTimeout, 0.2))
     else { return nil }
     do {
       return try connection.reading {
