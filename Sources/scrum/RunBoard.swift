@@ -60,9 +60,11 @@ func runBoard(
   do {
     // The first screen at once: the first look's, or (a large board opened as usual) its top.
     // Keys typed meanwhile wait in the terminal and are handled once the whole board is in.
-    let preview = try firstLook?.preview
+    // (In a scope of its own: a small board read whole is the preview's board too, and must be
+    // held by nothing else once the runtime takes it.)
+    if let preview = try firstLook?.preview
       ?? repository?.loadPreview(backlogLimit: terminal.size.height, minimumStories: previewThreshold)
-    if let preview {
+    {
       Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
       // Off the processor for a moment before the rest: the kernel hands a pseudo-terminal's
       // output on to its reader (sshd, tmux) from a worker on this same processor, which the
