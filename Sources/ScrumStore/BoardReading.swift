@@ -131,10 +131,10 @@ enum BoardReading {
     try source.integers("SELECT count(*) FROM (SELECT 1 FROM story LIMIT ?)", arguments: [.int(count)]).first ?? 0 >= count
   }
 
-  /// The first screen of a board: its settings, the stories of the sprints still open, the
-  /// first `backlogLimit` product backlog stories by rank, and the backlog's totals.
-  static func top(_ source: some RawRowSource, backlogLimit: Int, path: String) throws -> BoardRepository.Preview {
-    guard let settings = try settings(source) else { throw StoreError.notABoard(path: path) }
+  /// The first screen of a board whose settings the caller has read: with them, the stories of
+  /// the sprints still open, the first `backlogLimit` product backlog stories by rank, and the
+  /// backlog's totals.
+  static func top(_ source: some RawRowSource, settings: Board, backlogLimit: Int) throws -> BoardRepository.Preview {
     // The numbers first (both by index), so that each table is then read for just these.
     var numbers = try source.integers(
       "SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?", arguments: [.int(backlogLimit)])

@@ -304,7 +304,7 @@ public final class BoardRepository: BoardStore {
   public func loadPreview(backlogLimit: Int, minimumStories: Int = 0) throws -> Preview? {
     try readingOnWriter { db in
       guard try BoardReading.hasStories(db, atLeast: minimumStories) else { return nil }
-      return try BoardReading.top(db, backlogLimit: backlogLimit, path: path ?? ":memory:")
+      return try BoardReading.top(db, settings: settings(db), backlogLimit: backlogLimit)
     }
   }
 

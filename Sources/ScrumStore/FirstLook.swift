@@ -34,11 +34,11 @@ public final class FirstLook {
         guard try BoardReading.looksLikeABoard(connection),
           try BoardReading.appliedMigrations(connection) == Schema.identifiers
         else { return nil }
+        guard let settings = try BoardReading.settings(connection) else { return nil }
         if try BoardReading.hasStories(connection, atLeast: threshold) {
-          let top = try BoardReading.top(connection, backlogLimit: backlogLimit, path: path)
+          let top = try BoardReading.top(connection, settings: settings, backlogLimit: backlogLimit)
           return FirstLook(path: path, preview: top, wholeBoardRevision: nil, connection: connection)
         }
-        guard let settings = try BoardReading.settings(connection) else { return nil }
         let board = settings.with(stories: try BoardReading.stories(connection, storyCondition: nil))
         let totals = try BoardReading.backlogTotals(connection)
         return FirstLook(
