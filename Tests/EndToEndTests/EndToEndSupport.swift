@@ -42,7 +42,15 @@ struct Workspace {
   /// edits the file named by "$1"), on the first full frame.
   func demoWithEditor(_ body: String) throws -> TmuxSession {
     let editor = folder.appendingPathComponent("editor.sh").path
-    try ("#!/bin/sh\n" + body + "\n").write(toFile: editor, atomically: true, encoding: .utf8)
+    // Written through a descriptor closed on exec: a process another test spawns meanwhile
+    // would otherwise inherit it open for writing, and running the script then fails with
+    // "text file busy" (seen once in CI: the editor "failed or was not found").
+    let descriptor = open(editor, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw TmuxError.failed("cannot write the editor script \(editor)") }
+    let script = Array(("#!/bin/sh\n" + body + "\n").utf8)
+    let written = script.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == script.count else { throw TmuxError.failed("cannot write the editor script \(editor)") }
     chmod(editor, 0o755)
     let tmux = try TmuxSession(command: "\(binary) demo --board \(board)", environment: ["EDITOR": editor, "VISUAL": ""])
     try tmux.waitFor("the first full frame") { $0.contains("› SB-1 ") && $0.contains("quit") }
