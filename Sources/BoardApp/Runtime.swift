@@ -63,6 +63,11 @@ public final class Runtime {
     self.clock = clock
     self.seenRevision = revision
     self.state = Runtime.initialState(board: board, terminal: terminal, now: clock(), options: options)
+    // Named here, not in the state the first screen is drawn from, which does not need it:
+    // Foundation's UUID code lies megabytes away from the rest of the start in the binary, and
+    // when the binary's pages have been dropped from memory (these hosts page out files idle
+    // for a minute), reaching it is one more 8 MB read before the first screen.
+    state.together.instance = UUID().uuidString
   }
 
   /// The state a session starts in.
@@ -70,7 +75,6 @@ public final class Runtime {
     var state = AppState(board: board, size: terminal.size, now: now, keymap: options.keymap)
     state.chartGlyphs = terminal.showsUnicodeGraphics ? .unicode : .ascii
     state.user = options.user
-    state.together.instance = UUID().uuidString
     if options.lead { state.together.leadingSince = now }
     state.standupTimebox = options.standupTimebox
     state.pane = options.startPane
