@@ -12,8 +12,7 @@ struct Workspace {
   let binary = scrumBinaryPath()
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-e2e-ws-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try ScratchFolder("e2e-ws").url
   }
 
   var board: String { folder.appendingPathComponent("board.db").path }

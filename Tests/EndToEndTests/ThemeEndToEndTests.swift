@@ -39,9 +39,7 @@ import Testing
   }
 
   @Test func aThemeFromTheConfigShowsIn256Colours() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrum-theme-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let folder = try ScratchFolder("theme").url
     let config = folder.appendingPathComponent("config.toml")
     try "[theme]\nheader = \"bold #ffffff on #005f87\"\nselection = \"black on 214\"\n".write(
       to: config, atomically: true, encoding: .utf8)
