@@ -205,10 +205,13 @@ private func renumber(_ state: inout AppState, _ renumbered: [StoryID: StoryID])
 /// story went away, on its neighbour.
 private func mergeChanges(_ state: inout AppState, settings: Board, changed: [Story], deleted: [StoryID]) {
   let rowsBefore = state.backlogRows
-  var board = state.board
-  board.adoptSettings(of: settings)
-  board.merge(stories: changed, deleted: deleted, nextStoryNumber: settings.nextStoryNumber)
-  state.board = board
+  // In place, in one change of the state's board (its rows are laid out once, after both):
+  // a copy of the board, changed and put back, copied every story (tens of milliseconds at
+  // 100,000 stories, for one story another process changed).
+  changeInPlace(&state.board) { board in
+    board.adoptSettings(of: settings)
+    board.merge(stories: changed, deleted: deleted, nextStoryNumber: settings.nextStoryNumber)
+  }
   if let selection = state.backlog.selection, state.backlogRows.rowIndex(of: selection) == nil,
     let position = rowsBefore.position(of: selection)
   {
@@ -217,3 +220,6 @@ private func mergeChanges(_ state: inout AppState, settings: Board, changed: [St
     state.backlog.selection = survivors
   }
 }
+
+/// Changes `value` through `body` as one access: a property with observers sees one change.
+private func changeInPlace<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
