@@ -2,6 +2,14 @@ import ScrumCore
 import TermUI
 
 func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
+  // Before any copy of the rows is taken: a rank move shifts them in place, and a copy still
+  // held then would have each of their arrays copied whole (most of a rank move's time at
+  // 100,000 stories).
+  switch command {
+  case .rankDown, .rankUp: return rank(&state, down: command == .rankDown)
+  case .rankTop, .rankBottom: return rankToEdge(&state, top: command == .rankTop)
+  default: break
+  }
   let rows = state.backlogRows
   let ids = rows.storyIDs
   let current = state.backlog.selection.flatMap { rows.position(of: $0) }
@@ -29,10 +37,6 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
     state.prompt = Prompt(
       purpose: .newStoryTitle(after: state.backlog.selection), label: "New story title: ", editor: LineEditor())
     return []
-  case .rankDown, .rankUp:
-    return rank(&state, rows: rows, down: command == .rankDown)
-  case .rankTop, .rankBottom:
-    return rankToEdge(&state, rows: rows, top: command == .rankTop)
   case .nextMatch, .previousMatch:
     guard state.filter.isActive else { return [] }
     // Every story shown matches: move to the next one, wrapping around.
@@ -76,16 +80,17 @@ func reduceBacklog(_ state: inout AppState, _ command: Command) -> [Effect] {
 
 /// Moves the selected story one place within its section (sprint or backlog); the selection
 /// moves with it. Writes the story's rank alone.
-private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Effect] {
+private func rank(_ state: inout AppState, down: Bool) -> [Effect] {
   guard let selection = state.backlog.selection else { return [] }
-  let section = rows.section(of: selection)
-  guard let index = section.firstIndex(of: selection) else { return [] }
-  let neighbour = down ? index + 1 : index - 1
-  guard section.indices.contains(neighbour) else {
-    state.flash = .info(down ? "Already at the bottom of its list" : "Already at the top of its list")
+  // The neighbour is read in a function of its own, so that no copy of the rows' arrays is
+  // still held when the move shifts them in place.
+  guard let neighbour = neighbourInSection(state.backlogRows, of: selection, down: down) else {
+    if state.backlogRows.position(of: selection) != nil {
+      state.flash = .info(down ? "Already at the bottom of its list" : "Already at the top of its list")
+    }
     return []
   }
-  let placement: Board.Placement = down ? .after(section[neighbour]) : .before(section[neighbour])
+  let placement: Board.Placement = down ? .after(neighbour) : .before(neighbour)
   let now = state.now
   let effects = perform(&state) { board in try board.planRank(selection, placement, at: now) }
   keepSelectionInView(&state)
@@ -93,10 +98,9 @@ private func rank(_ state: inout AppState, rows: BacklogRows, down: Bool) -> [Ef
 }
 
 /// Moves the selected story to the top or bottom of its list (sprint or backlog).
-private func rankToEdge(_ state: inout AppState, rows: BacklogRows, top: Bool) -> [Effect] {
+private func rankToEdge(_ state: inout AppState, top: Bool) -> [Effect] {
   guard let selection = state.backlog.selection else { return [] }
-  let section = rows.section(of: selection)
-  guard let edge = top ? section.first : section.last, edge != selection else {
+  guard let edge = edgeOfSection(state.backlogRows, of: selection, top: top), edge != selection else {
     state.flash = .info(top ? "Already at the top of its list" : "Already at the bottom of its list")
     return []
   }
@@ -104,6 +108,21 @@ private func rankToEdge(_ state: inout AppState, rows: BacklogRows, top: Bool) -
   let effects = perform(&state) { board in try board.planRank(selection, top ? .before(edge) : .after(edge), at: now) }
   keepSelectionInView(&state)
   return effects
+}
+
+/// The story next to `id` in its section (sprint or backlog), below or above it; nil at an end
+/// or when `id` is not shown.
+private func neighbourInSection(_ rows: BacklogRows, of id: StoryID, down: Bool) -> StoryID? {
+  let section = rows.section(of: id)
+  guard let index = section.firstIndex(of: id) else { return nil }
+  let neighbour = down ? index + 1 : index - 1
+  return section.indices.contains(neighbour) ? section[neighbour] : nil
+}
+
+/// The first or last story of the section `id` is in.
+private func edgeOfSection(_ rows: BacklogRows, of id: StoryID, top: Bool) -> StoryID? {
+  let section = rows.section(of: id)
+  return top ? section.first : section.last
 }
 
 /// Scrolls the backlog just enough to show the selected story; shows the section heading too
