@@ -47,10 +47,12 @@ func summary(_ samples: [Double]) -> String {
 /// Stops the run when a frame does not show what the action should have drawn: a fast wrong
 /// frame is no result.
 func check(_ condition: Bool, _ what: @autoclosure () -> String) {
-  if !condition {
-    FileHandle.standardError.write(Data("scrum-bench: wrong frame: \(what())\n".utf8))
-    exit(1)
-  }
+  if !condition { wrongFrame(what()) }
+}
+
+func wrongFrame(_ what: String) -> Never {
+  FileHandle.standardError.write(Data("scrum-bench: wrong frame: \(what)\n".utf8))
+  exit(1)
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -127,7 +129,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
-var filteredEstimates: [(Int, [Double])] = []
+var filteredEstimates: [(Int, [Double], [Double])] = []
 print("")
 print(
   "stories   cursor move (j)           rank move (J/K)           estimate (p, Enter)       "
@@ -207,13 +209,30 @@ for (size, path) in boards {
   }
   check(terminal.lastFrame.lines[0].hasSuffix("Board"), "the sprint board is not on screen")
   runtime.handle(.key(.character("1")))
+  // Another process renames the story on screen; the live reload takes the change in and
+  // draws it: what a teammate's move costs this session at standup.
+  let other = try BoardRepository.open(at: path)
+  var planner = runtime.state.board
+  guard let shown = runtime.state.backlog.selection else { wrongFrame("no story is selected") }
+  _ = try planner.edit(shown, [.title("Warmed up")], at: Date())  // its own copy, untimed
+  var fromOthers: [Double] = []
+  for step in 0..<50 {
+    let title = "Renamed by another session \(step)"
+    try other.apply(try planner.edit(shown, [.title(title)], at: Date()))
+    fromOthers += measure(1) { runtime.pullChangesFromOthers() }
+    check(terminal.lastFrame.lines.contains { $0.contains(title) }, "another session's rename is not on screen")
+  }
+  fromOthers.sort()
+  other.close()
   store.close()
   print(
     String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(estimate) + "  "
       + summary(filter) + "  " + summary(card))
-  filteredEstimates.append((size, filteredEstimate))
+  filteredEstimates.append((size, filteredEstimate, fromOthers))
 }
 
 print("")
-print("stories   estimate under a text filter (p, Enter)")
-for (size, samples) in filteredEstimates { print(String(format: "%7d", size) + "  " + summary(samples)) }
+print("stories   estimate under a text filter (p, Enter)  another session's change, to frame")
+for (size, estimates, fromOthers) in filteredEstimates {
+  print(String(format: "%7d", size) + "  " + summary(estimates) + "         " + summary(fromOthers))
+}
