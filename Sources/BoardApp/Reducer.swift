@@ -204,6 +204,8 @@ private func renumber(_ state: inout AppState, _ renumbered: [StoryID: StoryID])
 /// Takes in what another process changed; the cursor stays on the same story, and when that
 /// story went away, on its neighbour.
 private func mergeChanges(_ state: inout AppState, settings: Board, changed: [Story], deleted: [StoryID]) {
+  // Nothing added, deleted or moved between lists: every story keeps its row.
+  if deleted.isEmpty, state.mergeInPlace(settings: settings, changed: changed) { return }
   let rowsBefore = state.backlogRows
   // In place, in one change of the state's board (its rows are laid out once, after both):
   // a copy of the board, changed and put back, copied every story (tens of milliseconds at
@@ -222,4 +224,4 @@ private func mergeChanges(_ state: inout AppState, settings: Board, changed: [St
 }
 
 /// Changes `value` through `body` as one access: a property with observers sees one change.
-private func changeInPlace<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
+func changeInPlace<Value>(_ value: inout Value, _ body: (inout Value) -> Void) { body(&value) }
