@@ -65,22 +65,23 @@ private func choose(_ state: inout AppState, _ picker: Picker) -> [Effect] {
 
 /// Moves a story to a status column. Into the last column (done) with acceptance criteria
 /// still open, or with a Definition of Done to honour, it first asks, listing what is open.
+/// (The board is read from the state where needed, never held in a copy across the move.)
 func moveStatus(_ state: inout AppState, _ id: StoryID, to status: String, confirmed: Bool = false) -> [Effect] {
   guard let story = state.board.story(id), story.status != status else { return [] }
-  let board = state.board
   let open = story.acceptanceCriteria.filter { !$0.done }
-  if !confirmed, status == board.columns.last?.id, !open.isEmpty || !board.definitionOfDone.isEmpty {
-    let doneTitle = board.column(status)?.title ?? status
+  let definitionOfDone = state.board.definitionOfDone
+  if !confirmed, status == state.board.columns.last?.id, !open.isEmpty || !definitionOfDone.isEmpty {
+    let doneTitle = state.board.column(status)?.title ?? status
     var options: [Picker.Option] = []
     if !open.isEmpty {
       options.append(Picker.Option(label: "Acceptance criteria still open:", value: .heading))
       options += open.map { Picker.Option(label: "  [ ] \($0.text)", value: .heading) }
     }
-    if !board.definitionOfDone.isEmpty {
+    if !definitionOfDone.isEmpty {
       options.append(Picker.Option(label: "Definition of Done, does it hold?", value: .heading))
-      options += board.definitionOfDone.map { Picker.Option(label: "  - \($0)", value: .heading) }
+      options += definitionOfDone.map { Picker.Option(label: "  - \($0)", value: .heading) }
     }
-    options.append(Picker.Option(label: "Yes, move \(board.key(of: id)) to \(doneTitle)", value: .answer(true)))
+    options.append(Picker.Option(label: "Yes, move \(state.board.key(of: id)) to \(doneTitle)", value: .answer(true)))
     options.append(Picker.Option(label: "No, keep it where it is", value: .answer(false)))
     state.picker = Picker(
       purpose: .confirmDone(id, status: status), title: "Move to \(doneTitle)?", options: options,

@@ -11,13 +11,15 @@ func startStandup(_ state: inout AppState) {
 
 func reduceStandup(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard var standup = state.standup else { return [] }
-  let board = state.board
-  let order = standup.order
-  let speaker: (Int) -> String? = { index in
-    order.indices.contains(index) ? board.story(order[index])?.assignee : nil
-  }
   switch command {
   case .nextCard, .previousCard:
+    // (Here, not for every command: a copy of the board still held when a card move below
+    // changes the state's board would have all of it copied.)
+    let board = state.board
+    let order = standup.order
+    let speaker: (Int) -> String? = { index in
+      order.indices.contains(index) ? board.story(order[index])?.assignee : nil
+    }
     let before = standup.finished ? standup.order.count : standup.index
     let after = before + (command == .nextCard ? 1 : -1)
     guard after >= 0 else { return [] }
