@@ -129,7 +129,7 @@ for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
 
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
 // rendering the 120x40 frame into the grid. The terminal's own output is not included.
-var filteredEstimates: [(Int, [Double], [Double])] = []
+var lastTableRows: [(Int, [Double], [Double])] = []
 print("")
 print(
   "stories   cursor move (j)           rank move (J/K)           estimate (p, Enter)       "
@@ -228,11 +228,11 @@ for (size, path) in boards {
   print(
     String(format: "%7d", size) + "  " + summary(cursor) + "  " + summary(rank) + "  " + summary(estimate) + "  "
       + summary(filter) + "  " + summary(card))
-  filteredEstimates.append((size, filteredEstimate, fromOthers))
+  lastTableRows.append((size, filteredEstimate, fromOthers))
 }
 
 print("")
 print("stories   estimate under a text filter (p, Enter)  another session's change, to frame")
-for (size, estimates, fromOthers) in filteredEstimates {
+for (size, estimates, fromOthers) in lastTableRows {
   print(String(format: "%7d", size) + "  " + summary(estimates) + "         " + summary(fromOthers))
 }
