@@ -31,7 +31,7 @@ public struct BoardLocator: Sendable {
       let candidate = BoardLocator.joined(folder, ".scrum/board.db")
       if fileExists(candidate) { return candidate }
       guard folder != "/" else { break }
-      folder = BoardLocator.parent(of: folder)
+      folder = BoardLocator.folder(containing: folder)
     }
     return dataFolder() + "/board.db"
   }
@@ -95,8 +95,10 @@ public struct BoardLocator: Sendable {
     folder == "/" ? "/" + relative : folder + "/" + relative
   }
 
-  static func parent(of folder: String) -> String {
-    guard let slash = folder.lastIndex(of: "/"), slash != folder.startIndex else { return "/" }
-    return String(folder[..<slash])
+  /// The folder `path` is in, worked out as text: `.` for a bare name, `/` for what is at the
+  /// root. (For a board file's folder too: NSString's first use costs start-up time.)
+  static func folder(containing path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 }

@@ -87,8 +87,8 @@ public final class BoardRepository: BoardStore {
   /// only, or also by its group when `shared` (a team's board on a shared host).
   public static func create(at path: String, board: Board, shared: Bool = false) throws -> BoardRepository {
     let fileManager = FileManager.default
-    let folder = (path as NSString).deletingLastPathComponent
-    if !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
+    let folder = BoardLocator.folder(containing: path)
+    if !fileManager.fileExists(atPath: folder) {
       do {
         try fileManager.createDirectory(
           atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: shared ? 0o770 : 0o700])
@@ -138,8 +138,7 @@ public final class BoardRepository: BoardStore {
         throw classify(error, path: path)
       }
     }
-    let folder = (path as NSString).deletingLastPathComponent
-    guard access(path, W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+    guard access(path, W_OK) == 0, access(BoardLocator.folder(containing: path), W_OK) == 0 else {
       throw StoreError.readOnly(path: path)
     }
     do {

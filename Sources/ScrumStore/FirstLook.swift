@@ -24,8 +24,7 @@ public final class FirstLook {
   /// Reads the first `backlogLimit` backlog stories by rank, or the whole board when it holds
   /// fewer than `wholeBelow` stories; nil when anything is out of the ordinary (see above).
   public static func read(path: String, backlogLimit: Int, wholeBelow threshold: Int) -> FirstLook? {
-    let folder = (path as NSString).deletingLastPathComponent
-    guard access(path, R_OK | W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) == 0,
+    guard access(path, R_OK | W_OK) == 0, access(BoardLocator.folder(containing: path), W_OK) == 0,
       // A short wait: a lock held longer is the usual open's to wait for and report, once.
       let connection = BareConnection(path: path, busyTimeout: min(BoardRepository.lockTimeout, 0.2))
     else { return nil }

@@ -44,6 +44,13 @@ import Testing
     #expect(here.initPath(explicit: nil) == "/work/app/src/.scrum/board.db")
   }
 
+  @Test func aFilesFolderIsWorkedOutAsText() {
+    #expect(BoardLocator.folder(containing: "/work/app/.scrum/board.db") == "/work/app/.scrum")
+    #expect(BoardLocator.folder(containing: "/board.db") == "/")
+    #expect(BoardLocator.folder(containing: "boards/team.db") == "boards")
+    #expect(BoardLocator.folder(containing: "team.db") == ".")
+  }
+
   @Test func theSearchStopsAtTheRoot() {
     let rootBoard = locator(["HOME": "/home/po"], existing: ["/.scrum/board.db"], cwd: "/srv/team")
     #expect(rootBoard.boardPath(explicit: nil) == "/.scrum/board.db")
