@@ -18,7 +18,7 @@ public struct ScratchFolder: Sendable {
   public func path(_ name: String = "board.db") -> String { url.appendingPathComponent(name).path }
 
   /// Has `url` removed when the process exits normally.
-  public static func removeAtExit(_ url: URL) {
+  private static func removeAtExit(_ url: URL) {
     _ = sweepAtExit
     foldersToSweep.withLock { $0.append(url) }
   }
