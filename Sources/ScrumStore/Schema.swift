@@ -3,7 +3,7 @@ import GRDB
 /// Every migration of the board file, in one place. A migration, once released, never changes:
 /// add a new one instead. A file holding a migration this list does not know was written by a
 /// newer `scrum` and is refused.
-enum Schema {
+public enum Schema {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1-board") { db in
@@ -223,6 +223,9 @@ enum Schema {
 extension Schema {
   /// Every migration this `scrum` knows.
   static let identifiers = Set(migrator.migrations)
+
+  /// The newest migration, which names the board files this `scrum` writes ("v8-backlog-totals").
+  public static var current: String { migrator.migrations.last ?? "" }
 
   /// The scalars Unicode counts as white space (the `White_Space` property, which
   /// `Story.isReady` asks of a title's characters), as SQL: `trim(title, this)` is empty exactly

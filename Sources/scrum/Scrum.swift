@@ -12,6 +12,7 @@ struct Scrum: ParsableCommand {
       --board PATH, then $SCRUM_BOARD, then the nearest .scrum/board.db in this folder or above, \
       then $XDG_DATA_HOME/scrum/board.db (default ~/.local/share/scrum/board.db).
       """,
+    version: ScrumVersion.text,
     subcommands: [
       Open.self, BoardCommand.self, Standup.self, Demo.self, Init.self, Add.self, List.self, Show.self, Edit.self, RankCommand.self,
       SprintCommand.self, Workdays.self, Export.self, Import.self, ConfigCommand.self,

@@ -22,6 +22,15 @@ import Testing
 
   func fileBytes(_ path: String? = nil) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path ?? workspace.board)) }
 
+  @Test func versionNamesTheReleaseAndTheFormatsAndOpensNothing() throws {
+    let result = try Subprocess.run([workspace.binary, "--version"])
+    #expect(result.status == 0)
+    let line = try #require(result.output.split(separator: "\n").first.map(String.init))
+    #expect(line.hasPrefix("scrum "))
+    #expect(line.hasSuffix("(board schema \(Schema.current), export format scrum-board v\(BoardExport.version))"))
+    #expect(!FileManager.default.fileExists(atPath: workspace.board))
+  }
+
   @Test func addPrintsTheNewKeyAndListAndShowReadItBack() throws {
     try sampleBoard()
     let added = try scrum("add", "Export to CSV", "--points", "3", "--type", "chore", "--epic", "Checkout",
