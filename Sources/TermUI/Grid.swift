@@ -52,16 +52,16 @@ public struct Grid: Equatable, Sendable {
     let end = min(size.width, point.x + (limit ?? size.width))
     var x = point.x
     // Printable ASCII, most of a board's text: a column per byte, no grapheme breaking (a
-    // frame writes thousands of cells).
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-      for byte in text.utf8 {
-        if x >= end { break }
-        if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
-        x += 1
-      }
-      return max(0, x - point.x)
+    // frame writes thousands of cells); only what follows the first other byte (a title's `…`,
+    // an emoji) is taken a grapheme at a time.
+    let plain = TextWidth.plainPrefix(text)
+    for byte in text.utf8.prefix(plain) {
+      if x >= end { break }
+      if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
+      x += 1
     }
-    for character in text {
+    if plain == text.utf8.count || x >= end { return max(0, x - point.x) }
+    for character in text.utf8Suffix(from: plain) {
       if x >= end { break }
       if let inert = TextWidth.inertForm(of: character) {
         var controlStyle = style

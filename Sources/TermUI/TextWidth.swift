@@ -39,6 +39,10 @@ public enum TextWidth {
     // ASCII: itself, one column, nothing to look at (the terminal hands a cell of one
     // printable byte to ncurses before it gets here).
     if character.isASCII { return (String(character), nil) }
+    // One scalar (a symbol, a CJK character, most emoji): itself, or a blank if it takes no
+    // column; nothing to gather (a frame has dozens).
+    var each = character.unicodeScalars.makeIterator()
+    if let only = each.next(), each.next() == nil { return (isZeroWidth(only) ? " " : String(character), nil) }
     let scalars = Array(character.unicodeScalars)
     guard let first = scalars.first else { return (" ", nil) }
     let marks = scalars.dropFirst().filter(isCombiningMark)
@@ -80,11 +84,25 @@ public enum TextWidth {
 
   /// Columns taken by a string.
   public static func of(_ text: String) -> Int {
-    // Printable ASCII, the common case: one column a byte, no grapheme breaking.
-    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
-    var total = 0
-    for character in text { total += of(character) }
+    // Printable ASCII, the common case: one column a byte, no grapheme breaking; only what
+    // follows the first other byte (a title's `…`, an emoji) is taken a grapheme at a time.
+    let plain = plainPrefix(text)
+    if plain == text.utf8.count { return plain }
+    var total = plain
+    for character in text.utf8Suffix(from: plain) { total += of(character) }
     return total
+  }
+
+  /// How many bytes `text` starts with that are each a grapheme of one column: printable ASCII,
+  /// but the last such byte before any other (a combining mark would join its grapheme). All of
+  /// a printable ASCII string.
+  public static func plainPrefix(_ text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 {
+      guard byte >= 0x20, byte < 0x7F else { return max(0, count - 1) }
+      count += 1
+    }
+    return count
   }
 
   /// Caret notation for a control character (`^[` for ESC, `^?` for DEL, `^[[` for the 8-bit CSI),
@@ -112,10 +130,15 @@ public enum TextWidth {
   /// splits a grapheme.
   public static func truncate(_ text: String, to width: Int) -> String {
     guard width > 0 else { return "" }
+    let plain = plainPrefix(text)
+    // Cut within the plain start: its bytes are its columns.
+    if plain >= width, plain < text.utf8.count || plain > width {
+      return String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+    }
     if of(text) <= width { return text }
-    var result = ""
-    var used = 0
-    for character in text {
+    var result = String(decoding: text.utf8.prefix(plain), as: UTF8.self)
+    var used = plain
+    for character in text.utf8Suffix(from: plain) {
       let columns = of(character)
       if used + columns > width - 1 { break }
       result.append(character)
@@ -215,4 +238,12 @@ public enum TextWidth {
     0x1F6F4...0x1F6FC, 0x1F7E0...0x1F7EB, 0x1F7F0...0x1F7F0, 0x1F90C...0x1F93A, 0x1F93C...0x1F945,
     0x1F947...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
   ]
+}
+
+extension String {
+  /// The text from its `offset`th byte on, which must start a grapheme (see
+  /// `TextWidth.plainPrefix`).
+  func utf8Suffix(from offset: Int) -> Substring {
+    self[utf8.index(utf8.startIndex, offsetBy: offset)...]
+  }
 }

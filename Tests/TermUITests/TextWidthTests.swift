@@ -165,6 +165,40 @@ import Testing
     #expect(TextWidth.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "a mark stays with its base")
   }
 
+  /// Text starting in plain ASCII is measured, cut and written a byte at a time up to its first
+  /// other byte: each answer must be the one a grapheme at a time gives, the grapheme that joins
+  /// the last ASCII letter to a mark after it included.
+  @Test func aPlainStartChangesNoAnswer() {
+    func widthByGraphemes(_ text: String) -> Int { text.reduce(0) { $0 + TextWidth.of($1) } }
+    func cutByGraphemes(_ text: String, to width: Int) -> String {
+      if widthByGraphemes(text) <= width { return text }
+      var result = ""
+      for character in text {
+        if widthByGraphemes(result) + TextWidth.of(character) > width - 1 { break }
+        result.append(character)
+      }
+      return result + "…"
+    }
+    for prefix in ["a", "Fix the login page ", "x1"] {
+      for entry in TrickyWidthTests.table {
+        let text = prefix + entry.text
+        let width = widthByGraphemes(text)
+        #expect(TextWidth.of(text) == width, "\(entry.note) after \(prefix.debugDescription)")
+        var grid = Grid(size: Size(60, 1))
+        #expect(grid.put(text, at: Point(0, 0)) == width, "\(entry.note) after \(prefix.debugDescription)")
+        for limit in 1...(width + 1) {
+          #expect(
+            TextWidth.truncate(text, to: limit) == cutByGraphemes(text, to: limit),
+            "\(entry.note) after \(prefix.debugDescription), cut to \(limit)")
+        }
+      }
+    }
+    #expect(TextWidth.truncate("abcdef", to: 6) == "abcdef")
+    #expect(TextWidth.truncate("abcdefg", to: 6) == "abcde…")
+    #expect(TextWidth.truncate("abcdefé", to: 6) == "abcde…")
+    #expect(TextWidth.truncate("abcde\u{301}", to: 5) == "abcde\u{301}")
+  }
+
   @Test func whatEachCellSendsKeepsTheTerminalInStep() {
     // Wide by the first character: one cell, as ncurses counts it.
     #expect(TextWidth.terminalParts(of: "日") == ("日", nil))
