@@ -123,26 +123,30 @@ public final class NcursesTerminal: Terminal {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
       let row = grid.row(y)
       let pens = rowPens(row)
-      for (x, cell) in zip(0..., row) where !cell.isContinuation {
-        let (attrs, pair) = pens[x]
-        // Nearly every cell is one printable ASCII byte: gathered into runs of one pen, each
-        // handed to ncurses in one call (a first frame has thousands of cells).
-        if let byte = NcursesTerminal.printableASCII(cell.text) {
-          if !run.continues(x: x, attrs: attrs, pair: pair) {
-            run.flush(to: window, y: y)
-            run.start(x: x, attrs: attrs, pair: pair)
+      // Cells read in place, not copied out one by one (a frame has thousands).
+      row.withUnsafeBufferPointer { cells in
+        for x in cells.indices where !cells[x].isContinuation {
+          let (attrs, pair) = pens[x]
+          // Nearly every cell is one printable ASCII byte: gathered into runs of one pen, each
+          // handed to ncurses in one call (a first frame has thousands of cells).
+          if let byte = NcursesTerminal.printableASCII(cells[x].text) {
+            if !run.continues(x: x, attrs: attrs, pair: pair) {
+              run.flush(to: window, y: y)
+              run.start(x: x, attrs: attrs, pair: pair)
+            }
+            run.append(byte)
+            continue
           }
-          run.append(byte)
-          continue
-        }
-        run.flush(to: window, y: y)
-        let parts: (left: String, right: String?) = cell.text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
-        NcursesTerminal.encode(parts.left, into: &text)
-        _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
-        // Wide only by Unicode's sequence rules (a flag, ❤️): the terminal gets two narrow cells.
-        if let right = parts.right, x + 1 < grid.width {
-          NcursesTerminal.encode(right, into: &text)
-          _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, attrs, pair)
+          run.flush(to: window, y: y)
+          let parts: (left: String, right: String?) =
+            cells[x].text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
+          NcursesTerminal.encode(parts.left, into: &text)
+          _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+          // Wide only by Unicode's sequence rules (a flag, ❤️): the terminal gets two narrow cells.
+          if let right = parts.right, x + 1 < grid.width {
+            NcursesTerminal.encode(right, into: &text)
+            _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, attrs, pair)
+          }
         }
       }
       run.flush(to: window, y: y)
@@ -174,17 +178,20 @@ public final class NcursesTerminal: Terminal {
     var lastStyle: Style?
     var lastPen: (attr_t, Int16) = (0, 0)
     var lastPlain = false
-    for cell in row {
-      if cell.style != lastStyle {
-        lastStyle = cell.style
-        lastPen = palette.attributes(for: cell.style)
-        lastPlain = palette.blankIsPlain(cell.style)
+    row.withUnsafeBufferPointer { cells in
+      for index in cells.indices {
+        let style = cells[index].style
+        if style != lastStyle {
+          lastStyle = style
+          lastPen = palette.attributes(for: style)
+          lastPlain = palette.blankIsPlain(style)
+        }
+        let isBlank = NcursesTerminal.printableASCII(cells[index].text) == 0x20
+        // Text (not blanks, which ncurses skips over when it can) in the plain colours.
+        pens.append(lastPen.1 == 0 && !isBlank ? (lastPen.0, plainText) : lastPen)
+        plain.append(lastPlain)
+        plainBlank.append(lastPlain && isBlank)
       }
-      let isBlank = cell.text == " "
-      // Text (not blanks, which ncurses skips over when it can) in the plain colours.
-      pens.append(lastPen.1 == 0 && !isBlank ? (lastPen.0, plainText) : lastPen)
-      plain.append(lastPlain)
-      plainBlank.append(lastPlain && isBlank)
     }
     var x = 0
     while x < pens.count {
@@ -241,8 +248,8 @@ public final class NcursesTerminal: Terminal {
 
   /// The byte of a cell holding one printable ASCII character, else nil.
   private static func printableASCII(_ text: String) -> UInt8? {
-    var bytes = text.utf8.makeIterator()
-    guard let byte = bytes.next(), bytes.next() == nil, byte >= 0x20, byte < 0x7F else { return nil }
+    let bytes = text.utf8
+    guard bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F else { return nil }
     return byte
   }
 
