@@ -4,6 +4,22 @@ import TermUI
 public enum Scope: String, CaseIterable, Sendable {
   case global, backlog, board, standup, reports, detail, picker, help, who, poker
 
+  /// The scope's place in `allCases`: tables kept per scope are arrays indexed by it.
+  var slot: Int {
+    switch self {
+    case .global: return 0
+    case .backlog: return 1
+    case .board: return 2
+    case .standup: return 3
+    case .reports: return 4
+    case .detail: return 5
+    case .picker: return 6
+    case .help: return 7
+    case .who: return 8
+    case .poker: return 9
+    }
+  }
+
   var title: String {
     switch self {
     case .global: return "Everywhere"

@@ -3,25 +3,24 @@ import TermUI
 /// Turns a key into a command: the scope's own bindings first, then the global ones (as tig's
 /// keymaps fall back to the generic one).
 public struct Keymap: Equatable, Sendable {
-  private var bindings: [Scope: [Key: Command]]
-  /// Each command's keys per scope, in the order the table lists them (the first is the one
-  /// hints show).
-  private var listed: [Scope: [Command: [Key]]]
+  /// Each scope's bindings, by `Scope.slot`: a scope's raw value is a string, which a
+  /// dictionary would hash at every key press and 600 times building the default table.
+  private var bindings: [[Key: Command]]
+  /// Each command's keys per scope (by slot), in the order the table lists them (the first is
+  /// the one hints show).
+  private var listed: [[Command: [Key]]]
 
   public init(_ table: [(scope: Scope, command: Command, keys: [Key])] = Command.defaultBindings) {
     // Sized up front: a growing dictionary rehashes all it holds, which was most of the time
     // building the default table took (at every start).
-    var keysPerScope: [Scope: Int] = [:]
-    for entry in table { keysPerScope[entry.scope, default: 0] += entry.keys.count }
-    var bindings: [Scope: [Key: Command]] = Dictionary(minimumCapacity: keysPerScope.count)
-    var listed: [Scope: [Command: [Key]]] = Dictionary(minimumCapacity: keysPerScope.count)
-    for (scope, count) in keysPerScope {
-      bindings[scope] = Dictionary(minimumCapacity: count)
-      listed[scope] = Dictionary(minimumCapacity: count)
-    }
+    var keysPerScope = [Int](repeating: 0, count: Scope.allCases.count)
+    for entry in table { keysPerScope[entry.scope.slot] += entry.keys.count }
+    var bindings = keysPerScope.map { [Key: Command](minimumCapacity: $0) }
+    var listed = keysPerScope.map { [Command: [Key]](minimumCapacity: $0) }
     for entry in table {
-      for key in entry.keys { bindings[entry.scope, default: [:]][key] = entry.command }
-      listed[entry.scope, default: [:]][entry.command, default: []] += entry.keys
+      let slot = entry.scope.slot
+      for key in entry.keys { bindings[slot][key] = entry.command }
+      listed[slot][entry.command, default: []] += entry.keys
     }
     self.bindings = bindings
     self.listed = listed
@@ -32,13 +31,13 @@ public struct Keymap: Equatable, Sendable {
   public static let defaults = Keymap(Command.defaultBindings)
 
   public func command(for key: Key, in scope: Scope) -> Command? {
-    bindings[scope]?[key] ?? bindings[.global]?[key]
+    bindings[scope.slot][key] ?? bindings[Scope.global.slot][key]
   }
 
   /// The keys bound to `command` in `scope`, in the order the table lists them.
   public func keys(for command: Command, in scope: Scope) -> [Key] {
     // Only keys still bound to this command (a later entry may have taken one).
-    (listed[scope]?[command] ?? []).filter { bindings[scope]?[$0] == command }
+    (listed[scope.slot][command] ?? []).filter { bindings[scope.slot][$0] == command }
   }
 
   /// Every (scope, command, keys) with at least one key, in table order, for the help overlay.

@@ -23,6 +23,10 @@ import Testing
     #expect(listed == table, "README.md's key list is out of date: run SNAPSHOT_RECORD=1 swift test")
   }
 
+  @Test func eachScopeHasItsOwnSlotInOrder() {
+    #expect(Scope.allCases.map(\.slot) == Array(Scope.allCases.indices))
+  }
+
   @Test func everyCommandHasAKeyAndHelp() {
     let keymap = Keymap()
     for command in Command.allCases {
