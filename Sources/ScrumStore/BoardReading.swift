@@ -55,41 +55,61 @@ enum BoardReading {
       sprints: sprints, nextStoryNumber: found.nextStoryNumber, workingDays: found.workingDays)
   }
 
+  /// What of a story is read besides its own row.
+  struct Parts: OptionSet {
+    let rawValue: Int
+    static let criteria = Parts(rawValue: 1)
+    static let tasks = Parts(rawValue: 2)
+    static let statusHistory = Parts(rawValue: 4)
+    static let scopeHistory = Parts(rawValue: 8)
+    static let all: Parts = [.criteria, .tasks, .statusHistory, .scopeHistory]
+  }
+
   /// Stories matching `storyCondition` on the story table (all when nil), with their checklists
-  /// and histories: the rows of those tables whose story matches, or `partCondition` on them
-  /// when it says the same more directly (a list of numbers). Checklists are gathered per
+  /// and histories (those of `reading`): the rows of those tables whose story matches, or
+  /// `partCondition` on them when it says the same more directly. Checklists are gathered per
   /// story number in arrays: this is the whole cost of opening a large board.
   static func stories(
-    _ source: some RawRowSource, storyCondition: String?, partCondition: String? = nil, arguments: [SQLArgument] = []
+    _ source: some RawRowSource, storyCondition: String?, partCondition: String? = nil, arguments: [SQLArgument] = [],
+    reading: Parts = .all
   ) throws -> [Story] {
     let filter = storyCondition.map { condition in
       "WHERE " + (partCondition ?? "storyNumber IN (SELECT number FROM story WHERE \(condition))")
     } ?? ""
     var parts = StoryParts()
-    try source.forEachRawRow(
-      "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
-    ) { row in parts.criteria[row.int(0), default: []].append(Criterion(row.text(1), done: row.bool(2))) }
-    try source.forEachRawRow(
-      "SELECT storyNumber, title, done, assignee FROM task \(filter) ORDER BY storyNumber, position",
-      arguments: arguments
-    ) { row in
-      parts.tasks[row.int(0), default: []].append(StoryTask(row.text(1), done: row.bool(2), assignee: row.optionalText(3)))
+    if reading.contains(.criteria) {
+      try source.forEachRawRow(
+        "SELECT storyNumber, text, done FROM criterion \(filter) ORDER BY storyNumber, position", arguments: arguments
+      ) { row in parts.criteria[row.int(0), default: []].append(Criterion(row.text(1), done: row.bool(2))) }
     }
-    try source.forEachRawRow(
-      "SELECT storyNumber, fromStatus, toStatus, at FROM statusChange \(filter) ORDER BY id", arguments: arguments
-    ) { row in
-      parts.history[row.int(0), default: []].append(
-        StatusChange(from: row.optionalText(1), to: row.text(2), at: Date(timeIntervalSince1970: row.double(3))))
+    if reading.contains(.tasks) {
+      try source.forEachRawRow(
+        "SELECT storyNumber, title, done, assignee FROM task \(filter) ORDER BY storyNumber, position",
+        arguments: arguments
+      ) { row in
+        parts.tasks[row.int(0), default: []].append(
+          StoryTask(row.text(1), done: row.bool(2), assignee: row.optionalText(3)))
+      }
     }
-    try source.forEachRawRow(
-      "SELECT storyNumber, at, sprint, points, previousSprint, previousPoints FROM scopeChange \(filter) ORDER BY id",
-      arguments: arguments
-    ) { row in
-      parts.scopeHistory[row.int(0), default: []].append(
-        ScopeChange(
-          at: Date(timeIntervalSince1970: row.double(1)), sprint: row.optionalText(2),
-          points: row.optionalDouble(3).flatMap(Points.init), previousSprint: row.optionalText(4),
-          previousPoints: row.optionalDouble(5).flatMap(Points.init)))
+    if reading.contains(.statusHistory) {
+      try source.forEachRawRow(
+        "SELECT storyNumber, fromStatus, toStatus, at FROM statusChange \(filter) ORDER BY id", arguments: arguments
+      ) { row in
+        parts.history[row.int(0), default: []].append(
+          StatusChange(from: row.optionalText(1), to: row.text(2), at: Date(timeIntervalSince1970: row.double(3))))
+      }
+    }
+    if reading.contains(.scopeHistory) {
+      try source.forEachRawRow(
+        "SELECT storyNumber, at, sprint, points, previousSprint, previousPoints FROM scopeChange \(filter) ORDER BY id",
+        arguments: arguments
+      ) { row in
+        parts.scopeHistory[row.int(0), default: []].append(
+          ScopeChange(
+            at: Date(timeIntervalSince1970: row.double(1)), sprint: row.optionalText(2),
+            points: row.optionalDouble(3).flatMap(Points.init), previousSprint: row.optionalText(4),
+            previousPoints: row.optionalDouble(5).flatMap(Points.init)))
+      }
     }
     // A whole board comes in rank order (the rank column is indexed), so it need not be sorted
     // again; some stories (changed ones, a preview's) are looked up by their condition's index,
@@ -133,20 +153,26 @@ enum BoardReading {
 
   /// The first screen of a board whose settings the caller has read: with them, the stories of
   /// the sprints still open, the first `backlogLimit` product backlog stories by rank, and the
-  /// backlog's totals.
-  static func top(_ source: some RawRowSource, settings: Board, backlogLimit: Int) throws -> BoardRepository.Preview {
-    // The numbers first (both by index), so that each table is then read for just these.
-    var numbers = try source.integers(
-      "SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?", arguments: [.int(backlogLimit)])
+  /// backlog's totals. The stories carry what a first screen shows of them: their acceptance
+  /// criteria (which make a story ready) and, with `statusHistory`, their status changes (how
+  /// long a card has been in its column); no first screen shows tasks or estimate history.
+  static func top(
+    _ source: some RawRowSource, settings: Board, backlogLimit: Int, statusHistory: Bool
+  ) throws -> BoardRepository.Preview {
+    // Which stories, as a subquery each of the five statements runs for itself (by index):
+    // their numbers written into the SQL text instead, 80 of them, made preparing the five
+    // statements cost more than running them.
+    var chosen = "SELECT number FROM (SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?)"
+    var arguments: [SQLArgument] = [.int(backlogLimit)]
     let openSprints = settings.sprints.filter { $0.state != .closed }.map(\.name)
     if !openSprints.isEmpty {
-      let marks = openSprints.map { _ in "?" }.concatenated(separator: ",")
-      numbers += try source.integers(
-        "SELECT number FROM story WHERE sprint IN (\(marks))", arguments: openSprints.map(SQLArgument.text))
+      chosen += " UNION ALL SELECT number FROM story WHERE sprint IN ("
+        + openSprints.map { _ in "?" }.concatenated(separator: ",") + ")"
+      arguments += openSprints.map(SQLArgument.text)
     }
-    // Integers only, so they can stand in the SQL text (one statement per table, no binding).
-    let list = numbers.map(String.init).concatenated(separator: ",")
-    let stories = try stories(source, storyCondition: "number IN (\(list))", partCondition: "storyNumber IN (\(list))")
+    let stories = try stories(
+      source, storyCondition: "number IN (\(chosen))", partCondition: "storyNumber IN (\(chosen))",
+      arguments: arguments, reading: statusHistory ? [.criteria, .statusHistory] : .criteria)
     return BoardRepository.Preview(board: settings.with(stories: stories), backlogTotals: try backlogTotals(source))
   }
 }

@@ -21,9 +21,12 @@ public final class FirstLook {
   private let wholeBoardRevision: Int?
   private let connection: BareConnection
 
-  /// Reads the first `backlogLimit` backlog stories by rank, or the whole board when it holds
-  /// fewer than `wholeBelow` stories; nil when anything is out of the ordinary (see above).
-  public static func read(path: String, backlogLimit: Int, wholeBelow threshold: Int) -> FirstLook? {
+  /// Reads the first `backlogLimit` backlog stories by rank (as `BoardRepository.loadPreview`
+  /// does, status history only if `statusHistory`), or the whole board when it holds fewer than
+  /// `wholeBelow` stories; nil when anything is out of the ordinary (see above).
+  public static func read(
+    path: String, backlogLimit: Int, wholeBelow threshold: Int, statusHistory: Bool = true
+  ) -> FirstLook? {
     guard access(path, R_OK | W_OK) == 0, access(BoardLocator.folder(containing: path), W_OK) == 0,
       // A short wait: a lock held longer is the usual open's to wait for and report, once.
       let connection = BareConnection(path: path, busyTimeout: min(BoardRepository.lockTimeout, 0.2))
@@ -35,7 +38,8 @@ public final class FirstLook {
         else { return nil }
         guard let settings = try BoardReading.settings(connection) else { return nil }
         if try BoardReading.hasStories(connection, atLeast: threshold) {
-          let top = try BoardReading.top(connection, settings: settings, backlogLimit: backlogLimit)
+          let top = try BoardReading.top(
+            connection, settings: settings, backlogLimit: backlogLimit, statusHistory: statusHistory)
           return FirstLook(path: path, preview: top, wholeBoardRevision: nil, connection: connection)
         }
         let board = settings.with(stories: try BoardReading.stories(connection, storyCondition: nil))

@@ -43,7 +43,8 @@ func runBoard(
   switch toRun {
   case .opened(let opened): repository = opened
   case .file(let path):
-    firstLook = FirstLook.read(path: path, backlogLimit: windowRows(), wholeBelow: previewThreshold)
+    firstLook = FirstLook.read(
+      path: path, backlogLimit: windowRows(), wholeBelow: previewThreshold, statusHistory: pane != .backlog)
     if firstLook == nil { repository = try BoardRepository.open(at: path) }
   }
   let loaded = LoadedConfig.load(environment: environment)
@@ -58,12 +59,15 @@ func runBoard(
   let board: Board
   let revision: Int
   do {
-    // The first screen at once: the first look's, or (a large board opened as usual) its top.
+    // The first screen at once: the first look's, or (a large board opened as usual) its top;
+    // with the stories' status changes only for the sprint board, whose cards say how long
+    // they have been in their column.
     // Keys typed meanwhile wait in the terminal and are handled once the whole board is in.
     // (In a scope of its own: a small board read whole is the preview's board too, and must be
     // held by nothing else once the runtime takes it.)
     if let preview = try firstLook?.preview
-      ?? repository?.loadPreview(backlogLimit: terminal.size.height, minimumStories: previewThreshold)
+      ?? repository?.loadPreview(
+        backlogLimit: terminal.size.height, minimumStories: previewThreshold, statusHistory: pane != .backlog)
     {
       Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
       // Off the processor for a moment before the rest: the kernel hands a pseudo-terminal's

@@ -17,8 +17,9 @@ import Testing
     _ = try board.edit(StoryID(40), [.points(Points(8))], at: Fixtures.now)
     _ = try board.edit(StoryID(41), [.blocked("Waiting"), .points(Points(13))], at: Fixtures.now)
     let store = try BoardRepository.inMemory(board)
-    // As the board opens: as many backlog stories as the screen has rows.
-    let preview = try #require(try store.loadPreview(backlogLimit: size.height))
+    // As the board opens: as many backlog stories as the screen has rows, with their status
+    // changes only for the sprint board.
+    let preview = try #require(try store.loadPreview(backlogLimit: size.height, statusHistory: pane != .backlog))
     #expect(preview.board.storyCount < board.storyCount)
     #expect(preview.backlogTotals.count == board.stories(inSprint: nil).count)
     // A board of just the threshold is large enough; one story fewer is not.
