@@ -168,41 +168,41 @@ public final class NcursesTerminal: Terminal {
   /// ncurses can still skip over them with one cursor move.
   private func rowPens(_ row: ArraySlice<Cell>) -> [(attr_t, Int16)] {
     let plainText = palette.plainTextPair()
-    var pens: [(attr_t, Int16)] = []
-    var plain: [Bool] = []
-    var plainBlank: [Bool] = []
-    pens.reserveCapacity(row.count)
-    plain.reserveCapacity(row.count)
-    plainBlank.reserveCapacity(row.count)
-    // Runs of cells share a style: the palette is asked once per run, not once per cell.
-    var lastStyle: Style?
-    var lastPen: (attr_t, Int16) = (0, 0)
-    var lastPlain = false
+    let count = row.count
+    var pens = [(attr_t, Int16)](repeating: (0, 0), count: count)
+    // Per cell: whether a blank in its style is plain, and whether it is such a plain blank.
+    var plain = [Bool](repeating: false, count: count)
+    var plainBlank = [Bool](repeating: false, count: count)
     row.withUnsafeBufferPointer { cells in
-      for index in cells.indices {
-        let style = cells[index].style
-        if style != lastStyle {
-          lastStyle = style
-          lastPen = palette.attributes(for: style)
-          lastPlain = palette.blankIsPlain(style)
-        }
-        let isBlank = NcursesTerminal.printableASCII(cells[index].text) == 0x20
+      var start = 0
+      while start < count {
+        // A run of cells in one style: the palette is asked once for it.
+        let style = cells[start].style
+        var end = start + 1
+        while end < count, cells[end].style == style { end += 1 }
+        let pen = palette.attributes(for: style)
+        let blankIsPlain = palette.blankIsPlain(style)
         // Text (not blanks, which ncurses skips over when it can) in the plain colours.
-        pens.append(lastPen.1 == 0 && !isBlank ? (lastPen.0, plainText) : lastPen)
-        plain.append(lastPlain)
-        plainBlank.append(lastPlain && isBlank)
+        let textPen = pen.1 == 0 ? (pen.0, plainText) : pen
+        for index in start..<end {
+          let isBlank = NcursesTerminal.printableASCII(cells[index].text) == 0x20
+          pens[index] = isBlank ? pen : textPen
+          plain[index] = blankIsPlain
+          plainBlank[index] = blankIsPlain && isBlank
+        }
+        start = end
       }
     }
     var x = 0
-    while x < pens.count {
+    while x < count {
       guard plainBlank[x], x > 0, !plainBlank[x - 1] else {
         x += 1
         continue
       }
       var end = x
-      while end < pens.count, plainBlank[end] { end += 1 }
+      while end < count, plainBlank[end] { end += 1 }
       let before = pens[x - 1]
-      if end < pens.count, plain[x - 1], pens[end] == before || end - x <= 6 {
+      if end < count, plain[x - 1], pens[end] == before || end - x <= 6 {
         for blank in x..<end { pens[blank] = before }
       }
       x = end
