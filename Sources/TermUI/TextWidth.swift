@@ -97,12 +97,12 @@ public enum TextWidth {
   /// but the last such byte before any other (a combining mark would join its grapheme). All of
   /// a printable ASCII string.
   public static func plainPrefix(_ text: String) -> Int {
-    var count = 0
-    for byte in text.utf8 {
-      guard byte >= 0x20, byte < 0x7F else { return max(0, count - 1) }
-      count += 1
+    // Over the bytes in place: every title and cell of a frame passes through here.
+    var text = text
+    return text.withUTF8 { bytes in
+      for index in bytes.indices where bytes[index] < 0x20 || bytes[index] >= 0x7F { return max(0, index - 1) }
+      return bytes.count
     }
-    return count
   }
 
   /// Caret notation for a control character (`^[` for ESC, `^?` for DEL, `^[[` for the 8-bit CSI),
