@@ -49,23 +49,43 @@ public struct Board: Equatable, Sendable {
     self.members = members
     self.epics = epics
     self.sprints = sprints
-    var byID: [StoryID: Story] = [:]
-    byID.reserveCapacity(stories.count)
-    for story in stories { byID[story.id] = story }
-    self.storiesByID = byID
-    for story in byID.values {
-      if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
-      for change in story.scopeHistory {
-        if let former = change.previousSprint { formerSprintMembers[former, default: []].insert(story.id) }
-      }
-    }
+    // Each story is read where it lies and copied once, into the table: a copy of a story is a
+    // dozen reference counts, and a board of 100,000 was copied five times over here.
+    var byID: [StoryID: Story] = Dictionary(minimumCapacity: stories.count)
+    var highest = 0
     // A store hands stories over in rank order already; sort only when they are not.
-    let inOrder = byID.count == stories.count && zip(stories, stories.dropFirst()).allSatisfy { Board.precedes($0, $1) }
-    self.rankOrder = inOrder ? stories.map(\.id) : byID.values.sorted(by: Board.precedes).map(\.id)
-    let highest = stories.map(\.id.number).max() ?? 0
+    var inOrder = true
+    for index in stories.indices {
+      highest = max(highest, stories[index].id.number)
+      if index > 0, inOrder, !Board.precedes(stories[index - 1], stories[index]) { inOrder = false }
+      byID[stories[index].id] = stories[index]
+    }
+    self.storiesByID = byID
     self.nextStoryNumber = max(nextStoryNumber ?? 1, highest + 1)
+    self.rankOrder = []
     rowFacts = Array(repeating: RowFacts(), count: highest + 1)
-    for story in byID.values { setRowFacts(of: story) }
+    if byID.count == stories.count {
+      for index in stories.indices { addToLookups(stories[index]) }
+      rankOrder = inOrder ? stories.map(\.id) : Board.ranked(stories.indices.map { (stories[$0].rank, stories[$0].id) })
+    } else {
+      // A number given twice keeps its last story (never from a store, whose key it is).
+      for story in byID.values { addToLookups(story) }
+      rankOrder = Board.ranked(byID.values.map { ($0.rank, $0.id) })
+    }
+  }
+
+  /// Ids in rank order (ties by id).
+  private static func ranked(_ entries: [(Rank, StoryID)]) -> [StoryID] {
+    entries.sorted(by: ranksBefore).map(\.1)
+  }
+
+  /// Enters a story of the board into the lookup tables derived from it.
+  private mutating func addToLookups(_ story: Story) {
+    if let sprint = story.sprint { sprintMembers[sprint, default: []].insert(story.id) }
+    for change in story.scopeHistory {
+      if let former = change.previousSprint { formerSprintMembers[former, default: []].insert(story.id) }
+    }
+    setRowFacts(of: story)
   }
 
   /// Equal boards hold the same settings and stories; the lookup indexes derived from them
