@@ -36,10 +36,17 @@ public struct Grid: Equatable, Sendable {
 
   /// Fills a rectangle with blanks of one style (a background for a row or a pane).
   public mutating func fill(_ rect: Rect, style: Style = .normal) {
+    let left = max(0, rect.x)
+    let right = min(size.width, rect.maxX)
+    guard left < right else { return }
+    let blank = Cell(" ", style: style)
     for y in max(0, rect.y)..<min(size.height, rect.maxY) {
-      for x in max(0, rect.x)..<min(size.width, rect.maxX) {
-        setCell(Cell(" ", style: style), x: x, y: y)
-      }
+      // The edges through setCell, which keeps a wide grapheme across either whole; the cells
+      // between are simply replaced (every row of a frame is filled first).
+      setCell(blank, x: left, y: y)
+      setCell(blank, x: right - 1, y: y)
+      let row = y * size.width
+      for x in left..<right { cells[row + x] = blank }
     }
   }
 
@@ -52,17 +59,19 @@ public struct Grid: Equatable, Sendable {
     let end = min(size.width, point.x + (limit ?? size.width))
     var x = point.x
     // Printable ASCII, most of a board's text: a column per byte, no grapheme breaking (a
-    // frame writes thousands of cells); only what follows the first other byte (a title's `…`,
-    // an emoji) is taken a grapheme at a time.
-    let plain = TextWidth.plainPrefix(text)
-    for byte in text.utf8.prefix(plain) {
-      if x >= end { break }
-      if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
-      x += 1
-    }
-    if plain == text.utf8.count || x >= end { return max(0, x - point.x) }
-    for character in text.utf8Suffix(from: plain) {
-      if x >= end { break }
+    // frame writes thousands of cells). Other graphemes (a title's `…`, a `·` between fields,
+    // an emoji) are taken one at a time, and the plain bytes after each again as bytes.
+    var rest = text[...]
+    while x < end {
+      let plain = TextWidth.plainPrefix(rest)
+      for byte in rest.utf8.prefix(plain) {
+        if x >= end { break }
+        if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
+        x += 1
+      }
+      rest = rest.utf8Suffix(from: plain)
+      guard x < end, let character = rest.first else { break }
+      rest = rest.utf8Suffix(from: character.utf8.count)
       if let inert = TextWidth.inertForm(of: character) {
         var controlStyle = style
         controlStyle.role = .control

@@ -84,25 +84,37 @@ public enum TextWidth {
 
   /// Columns taken by a string.
   public static func of(_ text: String) -> Int {
-    // Printable ASCII, the common case: one column a byte, no grapheme breaking; only what
-    // follows the first other byte (a title's `…`, an emoji) is taken a grapheme at a time.
-    let plain = plainPrefix(text)
-    if plain == text.utf8.count { return plain }
-    var total = plain
-    for character in text.utf8Suffix(from: plain) { total += of(character) }
-    return total
+    // Printable ASCII, the common case: one column a byte, no grapheme breaking; other
+    // graphemes (a title's `…`, an emoji) are taken one at a time, and the plain bytes after
+    // each again as bytes.
+    var rest = text[...]
+    var total = 0
+    while true {
+      let plain = plainPrefix(rest)
+      total += plain
+      rest = rest.utf8Suffix(from: plain)
+      guard let character = rest.first else { return total }
+      total += of(character)
+      rest = rest.utf8Suffix(from: character.utf8.count)
+    }
   }
 
   /// How many bytes `text` starts with that are each a grapheme of one column: printable ASCII,
   /// but the last such byte before any other (a combining mark would join its grapheme). All of
   /// a printable ASCII string.
-  public static func plainPrefix(_ text: String) -> Int {
-    // Over the bytes in place: every title and cell of a frame passes through here.
-    var text = text
-    return text.withUTF8 { bytes in
-      for index in bytes.indices where bytes[index] < 0x20 || bytes[index] >= 0x7F { return max(0, index - 1) }
-      return bytes.count
+  public static func plainPrefix(_ text: some StringProtocol) -> Int {
+    // Over the bytes in place where they lie together (every title and cell of a frame passes
+    // through here).
+    text.utf8.withContiguousStorageIfAvailable(plainCount) ?? plainCount(text.utf8)
+  }
+
+  private static func plainCount(_ bytes: some Collection<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes {
+      guard byte >= 0x20, byte < 0x7F else { return max(0, count - 1) }
+      count += 1
     }
+    return count
   }
 
   /// Caret notation for a control character (`^[` for ESC, `^?` for DEL, `^[[` for the 8-bit CSI),
@@ -240,10 +252,10 @@ public enum TextWidth {
   ]
 }
 
-extension String {
+extension StringProtocol {
   /// The text from its `offset`th byte on, which must start a grapheme (see
   /// `TextWidth.plainPrefix`).
-  func utf8Suffix(from offset: Int) -> Substring {
+  func utf8Suffix(from offset: Int) -> SubSequence {
     self[utf8.index(utf8.startIndex, offsetBy: offset)...]
   }
 }

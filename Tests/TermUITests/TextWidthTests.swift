@@ -61,6 +61,18 @@ import Testing
     #expect(grid.lines == [" xy"])
   }
 
+  @Test func fillingAcrossHalvesOfWideCharactersBlanksTheirOtherHalves() {
+    var grid = Grid(size: Size(8, 2))
+    grid.put("日本語!", at: Point(0, 0))
+    grid.put("ab日本", at: Point(0, 1))
+    grid.fill(Rect(x: 1, y: 0, width: 4, height: 1), style: Style(.selection))
+    grid.fill(Rect(x: 1, y: 1, width: 3, height: 1), style: Style(.selection))
+    // 日's right half and 語's left half were filled: their other halves are blanks.
+    #expect(grid.lines == ["      !", "a   本"])
+    #expect(grid[0, 0].text == " " && grid[5, 0].text == " " && !grid[5, 0].isContinuation)
+    #expect(grid[2, 1].style == Style(.selection) && grid[0, 1].style == Style() && grid[4, 1].text == "本")
+  }
+
   @Test func controlCharactersAreWrittenInCaretNotationWithTheirOwnRole() {
     var grid = Grid(size: Size(12, 1))
     grid.put("a\u{1B}[2Jb", at: Point(0, 0))
@@ -165,9 +177,9 @@ import Testing
     #expect(TextWidth.truncate("e\u{301}e\u{301}e\u{301}", to: 2) == "e\u{301}…", "a mark stays with its base")
   }
 
-  /// Text starting in plain ASCII is measured, cut and written a byte at a time up to its first
-  /// other byte: each answer must be the one a grapheme at a time gives, the grapheme that joins
-  /// the last ASCII letter to a mark after it included.
+  /// Runs of plain ASCII are measured, cut and written a byte at a time, other graphemes one by
+  /// one: each answer must be the one a grapheme at a time gives, the grapheme that joins the
+  /// last ASCII letter of a run to a mark after it included.
   @Test func aPlainStartChangesNoAnswer() {
     func widthByGraphemes(_ text: String) -> Int { text.reduce(0) { $0 + TextWidth.of($1) } }
     func cutByGraphemes(_ text: String, to width: Int) -> String {
@@ -179,17 +191,17 @@ import Testing
       }
       return result + "…"
     }
-    for prefix in ["a", "Fix the login page ", "x1"] {
+    for (prefix, suffix) in [("a", ""), ("Fix the login page ", ""), ("x1", ""), ("", " and more"), ("· ", "b · c\u{301}d")] {
       for entry in TrickyWidthTests.table {
-        let text = prefix + entry.text
+        let text = prefix + entry.text + suffix
         let width = widthByGraphemes(text)
-        #expect(TextWidth.of(text) == width, "\(entry.note) after \(prefix.debugDescription)")
+        #expect(TextWidth.of(text) == width, "\(entry.note) in \(text.debugDescription)")
         var grid = Grid(size: Size(60, 1))
-        #expect(grid.put(text, at: Point(0, 0)) == width, "\(entry.note) after \(prefix.debugDescription)")
+        #expect(grid.put(text, at: Point(0, 0)) == width, "\(entry.note) in \(text.debugDescription)")
         for limit in 1...(width + 1) {
           #expect(
             TextWidth.truncate(text, to: limit) == cutByGraphemes(text, to: limit),
-            "\(entry.note) after \(prefix.debugDescription), cut to \(limit)")
+            "\(entry.note) in \(text.debugDescription), cut to \(limit)")
         }
       }
     }
