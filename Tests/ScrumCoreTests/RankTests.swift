@@ -4,6 +4,22 @@ import Testing
 @testable import ScrumCore
 
 @Suite struct RankTests {
+  @Test func ranksCompareAsTheirBytesShortAndLong() throws {
+    let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".utf8)
+    var generator = SeededGenerator(seed: 7)
+    func randomRank() throws -> Rank {
+      // 1 to 24 digits: small strings and ones stored out of line; never ending in 0.
+      var bytes = (0..<Int.random(in: 1...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? 49 }
+      if bytes.last == UInt8(ascii: "0") { bytes[bytes.count - 1] = UInt8(ascii: "1") }
+      return try #require(Rank(String(decoding: bytes, as: UTF8.self)))
+    }
+    for _ in 0..<5_000 {
+      let (a, b) = (try randomRank(), try randomRank())
+      #expect((a < b) == a.value.utf8.lexicographicallyPrecedes(b.value.utf8), "\(a) < \(b)")
+    }
+    #expect(try #require(Rank("Z")) < #require(Rank("a")), "upper case sorts before lower, as in ASCII")
+  }
+
   @Test func firstRankIsValid() {
     let rank = Rank.between(nil, nil)
     #expect(Rank(rank.value) == rank)
