@@ -10,8 +10,11 @@ import Testing
 /// A large board's first screen is drawn from its top while the rest loads: it must be the
 /// very frame the whole board gives, or the screen would jump once the load is done.
 @Suite struct PreviewTests {
-  @Test(arguments: [(Size(80, 24), Pane.backlog), (Size(200, 60), .backlog), (Size(120, 40), .board)])
-  func thePreviewIsTheFrameOfTheWholeBoard(size: Size, pane: Pane) throws {
+  @Test(arguments: [
+    (Size(80, 24), Pane.backlog, false), (Size(200, 60), .backlog, false), (Size(120, 40), .board, false),
+    (Size(120, 40), .board, true),
+  ])
+  func thePreviewIsTheFrameOfTheWholeBoard(size: Size, pane: Pane, standup: Bool) throws {
     var board = SampleBoard.make(now: Fixtures.now, extraStories: 900)
     // Unready and blocked stories among the backlog, so that the totals differ from a count.
     _ = try board.edit(StoryID(40), [.points(Points(8))], at: Fixtures.now)
@@ -25,7 +28,7 @@ import Testing
     // A board of just the threshold is large enough; one story fewer is not.
     #expect(try store.loadPreview(backlogLimit: size.height, minimumStories: board.storyCount) != nil)
     #expect(try store.loadPreview(backlogLimit: size.height, minimumStories: board.storyCount + 1) == nil)
-    let options = RuntimeOptions(startPane: pane, user: "alice")
+    let options = RuntimeOptions(startPane: pane, startStandup: standup, user: "alice")
     let previewTerminal = FakeTerminal(size: size)
     Runtime.drawPreview(
       preview.board, backlogTotals: preview.backlogTotals,
@@ -35,5 +38,7 @@ import Testing
       board: try store.load(), store: store, terminal: fullTerminal, clock: { Fixtures.now }, options: options)
     runtime.drawFrame()
     #expect(snapshotText(previewTerminal.lastFrame) == snapshotText(fullTerminal.lastFrame))
+    // Standup mode's panel (the focused card's days in its column among it) is in the frame.
+    #expect(snapshotText(fullTerminal.lastFrame).contains("n/p next/previous") == standup)
   }
 }
