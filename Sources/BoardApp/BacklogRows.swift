@@ -71,9 +71,13 @@ struct BacklogRows: Equatable, Sendable {
   init(board: Board, filter: BacklogFilter, backlogMatches: [StoryID], backlogTotals: StoryTotals) {
     // Sprints still to finish, the active one first: they are what the backlog plans into.
     let open = board.sprints.filter { $0.state == .active } + board.sprints.filter { $0.state == .planned }
-    rowIndex = Array(repeating: -1, count: board.nextStoryNumber + 1)
+    // As many as the board's row facts: past every story number the board holds, and no
+    // further (a first screen's 80 stories of a 100,000-story board, numbered up to 80, no
+    // longer allocate and clear tables for 100,000 numbers, 220 pages, before the first frame).
+    // A story with a higher number comes only with a change that lays the rows out again.
+    rowIndex = Array(repeating: -1, count: board.rowFacts.count)
     orderIndex = rowIndex
-    sectionOf = Array(repeating: -1, count: board.nextStoryNumber + 1)
+    sectionOf = Array(repeating: -1, count: board.rowFacts.count)
     let matcher = TextMatcher(filter.text)
     for (index, sprint) in open.enumerated() {
       var totals = StoryTotals()

@@ -535,9 +535,11 @@ public struct Board: Equatable, Sendable {
 /// A story's place and weight in the backlog's layout: its sprint (a slot in
 /// `Board.sprintNames`, -1 for the product backlog), its points and whether it is ready.
 public struct RowFacts: Equatable, Sendable {
-  public var exists = false
-  public var sprintSlot: Int32 = -1
+  // Widest first: Swift lays a struct out in this order, and so it takes 16 bytes, not 24 (one
+  // per story number: 1.6 MB at 100,000 stories, allocated and cleared as the board loads).
   public var points = 0.0
+  public var sprintSlot: Int32 = -1
+  public var exists = false
   public var ready = false
   public init() {}
   public init(exists: Bool, sprintSlot: Int32, points: Double, ready: Bool) {

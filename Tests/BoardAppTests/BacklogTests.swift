@@ -61,6 +61,25 @@ import Testing
     #expect(stored == app.state.board)
   }
 
+  /// The rows' lookup tables reach as far as the board's story numbers, not its next number:
+  /// a story numbered past them comes with a change that lays the rows out again.
+  @Test func aBoardNumberedFarBelowItsNextNumberShowsEveryStoryAndTakesANewOne() throws {
+    let sample = Fixtures.sampleBoard()
+    let board = Board(
+      name: sample.name, prefix: sample.prefix, definitionOfDone: sample.definitionOfDone, columns: sample.columns,
+      members: sample.members, epics: sample.epics, sprints: sample.sprints, stories: sample.stories,
+      nextStoryNumber: 100_000)
+    let app = try Session(board: board)
+    let rows = app.state.backlogRows
+    #expect(board.stories(inSprint: nil).allSatisfy { rows.rowIndex(of: $0.id) != nil })
+    app.press(.last)
+    app.press(.addStory)
+    app.type("Numbered far out")
+    app.press(.enter)
+    #expect(app.state.backlog.selection == StoryID(100_000))
+    #expect(app.lines.contains { $0.hasPrefix("› SB-100000 · Numbered far out") })
+  }
+
   @Test func thePromptEditsWithReadlineKeysAndUTF8() throws {
     let app = try Session()
     app.press(.addStory)

@@ -18,6 +18,11 @@ import Testing
       ])
   }
 
+  @Test func rowFactsTakeSixteenBytesAStoryNumber() {
+    // A board keeps one for every story number, allocated and cleared as it opens.
+    #expect(MemoryLayout<RowFacts>.stride == 16)
+  }
+
   @Test func storiesComeInRankOrder() {
     #expect(board().stories.map(\.title) == ["One", "Two", "Three", "Seven"])
     #expect(board().stories(inSprint: nil).map(\.title) == ["Two", "Three", "Seven"])
