@@ -102,7 +102,7 @@ public enum TextWidth {
   /// How many bytes `text` starts with that are each a grapheme of one column: printable ASCII,
   /// but the last such byte before any other (a combining mark would join its grapheme). All of
   /// a printable ASCII string.
-  public static func plainPrefix(_ text: some StringProtocol) -> Int {
+  static func plainPrefix(_ text: some StringProtocol) -> Int {
     // Over the bytes in place where they lie together (every title and cell of a frame passes
     // through here).
     text.utf8.withContiguousStorageIfAvailable(plainCount) ?? plainCount(text.utf8)
