@@ -159,9 +159,9 @@ enum BoardReading {
   static func top(
     _ source: some RawRowSource, settings: Board, backlogLimit: Int, statusHistory: Bool
   ) throws -> BoardRepository.Preview {
-    // Which stories, as a subquery each of the five statements runs for itself (by index):
-    // their numbers written into the SQL text instead, 80 of them, made preparing the five
-    // statements cost more than running them.
+    // Which stories, as a subquery each statement runs for itself (by index): their numbers
+    // written into each statement's text instead, 80 of them, made preparing the statements
+    // cost more than running them.
     var chosen = "SELECT number FROM (SELECT number FROM story WHERE sprint IS NULL ORDER BY rank, number LIMIT ?)"
     var arguments: [SQLArgument] = [.int(backlogLimit)]
     let openSprints = settings.sprints.filter { $0.state != .closed }.map(\.name)

@@ -63,15 +63,13 @@ public struct Grid: Equatable, Sendable {
     // an emoji) are taken one at a time, and the plain bytes after each again as bytes.
     var rest = text[...]
     while x < end {
-      let plain = TextWidth.plainPrefix(rest)
-      for byte in rest.utf8.prefix(plain) {
+      let (plain, grapheme) = TextWidth.takePiece(from: &rest)
+      for byte in plain {
         if x >= end { break }
         if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
         x += 1
       }
-      rest = rest.utf8Suffix(from: plain)
-      guard x < end, let character = rest.first else { break }
-      rest = rest.utf8Suffix(from: character.utf8.count)
+      guard x < end, let character = grapheme else { break }
       if let inert = TextWidth.inertForm(of: character) {
         var controlStyle = style
         controlStyle.role = .control

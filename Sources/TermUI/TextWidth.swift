@@ -90,13 +90,24 @@ public enum TextWidth {
     var rest = text[...]
     var total = 0
     while true {
-      let plain = plainPrefix(rest)
-      total += plain
-      rest = rest.utf8Suffix(from: plain)
-      guard let character = rest.first else { return total }
-      total += of(character)
-      rest = rest.utf8Suffix(from: character.utf8.count)
+      let (plain, grapheme) = takePiece(from: &rest)
+      total += plain.count
+      guard let grapheme else { return total }
+      total += of(grapheme)
     }
+  }
+
+  /// Takes the next piece of text as it is measured and written: the plain bytes it starts with
+  /// (each a grapheme of one column, see `plainPrefix`), then the grapheme after them that needs
+  /// looking at, nil at the end. `Grid.put` and `of` walk text with it, so the two always agree
+  /// on where a grapheme starts.
+  static func takePiece(from rest: inout Substring) -> (plain: Substring.UTF8View, grapheme: Character?) {
+    let count = plainPrefix(rest)
+    let plain = rest.utf8.prefix(count)
+    rest = rest.utf8Suffix(from: count)
+    guard let grapheme = rest.first else { return (plain, nil) }
+    rest = rest.utf8Suffix(from: grapheme.utf8.count)
+    return (plain, grapheme)
   }
 
   /// How many bytes `text` starts with that are each a grapheme of one column: printable ASCII,

@@ -40,11 +40,14 @@ func runBoard(
     firstLook?.close()
     repository?.close()
   }
+  // A large board's first screen reads the stories' status changes only for the sprint board,
+  // whose cards say how long they have been in their column.
+  let previewStatusHistory = pane != .backlog
   switch toRun {
   case .opened(let opened): repository = opened
   case .file(let path):
     firstLook = FirstLook.read(
-      path: path, backlogLimit: windowRows(), wholeBelow: previewThreshold, statusHistory: pane != .backlog)
+      path: path, backlogLimit: windowRows(), wholeBelow: previewThreshold, statusHistory: previewStatusHistory)
     if firstLook == nil { repository = try BoardRepository.open(at: path) }
   }
   let loaded = LoadedConfig.load(environment: environment)
@@ -59,15 +62,13 @@ func runBoard(
   let board: Board
   let revision: Int
   do {
-    // The first screen at once: the first look's, or (a large board opened as usual) its top;
-    // with the stories' status changes only for the sprint board, whose cards say how long
-    // they have been in their column.
+    // The first screen at once: the first look's, or (a large board opened as usual) its top.
     // Keys typed meanwhile wait in the terminal and are handled once the whole board is in.
     // (In a scope of its own: a small board read whole is the preview's board too, and must be
     // held by nothing else once the runtime takes it.)
     if let preview = try firstLook?.preview
       ?? repository?.loadPreview(
-        backlogLimit: terminal.size.height, minimumStories: previewThreshold, statusHistory: pane != .backlog)
+        backlogLimit: terminal.size.height, minimumStories: previewThreshold, statusHistory: previewStatusHistory)
     {
       Runtime.drawPreview(preview.board, backlogTotals: preview.backlogTotals, on: terminal, options: options)
       // Off the processor for a moment before the rest: the kernel hands a pseudo-terminal's
