@@ -122,30 +122,32 @@ public final class NcursesTerminal: Terminal {
     for y in 0..<grid.height {
       if !repaintAll, let shown, shown.row(y) == grid.row(y) { continue }
       let row = grid.row(y)
-      let pens = rowPens(row)
+      planRow(row)
       // Cells read in place, not copied out one by one (a frame has thousands).
       row.withUnsafeBufferPointer { cells in
-        for x in cells.indices where !cells[x].isContinuation {
-          let (attrs, pair) = pens[x]
-          // Nearly every cell is one printable ASCII byte: gathered into runs of one pen, each
-          // handed to ncurses in one call (a first frame has thousands of cells).
-          if let byte = NcursesTerminal.printableASCII(cells[x].text) {
-            if !run.continues(x: x, attrs: attrs, pair: pair) {
-              run.flush(to: window, y: y)
-              run.start(x: x, attrs: attrs, pair: pair)
+        plan.withUnsafeBufferPointer { plan in
+          for x in cells.indices where !cells[x].isContinuation {
+            let pen = plan[x].pen
+            // Nearly every cell is one printable ASCII byte: gathered into runs of one pen, each
+            // handed to ncurses in one call (a first frame has thousands of cells).
+            if plan[x].byte != 0 {
+              if !run.continues(x: x, pen: pen) {
+                run.flush(to: window, y: y)
+                run.start(x: x, pen: pen)
+              }
+              run.append(plan[x].byte)
+              continue
             }
-            run.append(byte)
-            continue
-          }
-          run.flush(to: window, y: y)
-          let parts: (left: String, right: String?) =
-            cells[x].text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
-          NcursesTerminal.encode(parts.left, into: &text)
-          _ = cn_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
-          // Wide only by Unicode's sequence rules (a flag, ❤️): the terminal gets two narrow cells.
-          if let right = parts.right, x + 1 < grid.width {
-            NcursesTerminal.encode(right, into: &text)
-            _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, attrs, pair)
+            run.flush(to: window, y: y)
+            let parts: (left: String, right: String?) =
+              cells[x].text.first.map(TextWidth.terminalParts(of:)) ?? (" ", nil)
+            NcursesTerminal.encode(parts.left, into: &text)
+            _ = cn_put_cell(window, Int32(y), Int32(x), text, pen.attrs, pen.pair)
+            // Wide only by Unicode's sequence rules (a flag, ❤️): the terminal gets two narrow cells.
+            if let right = parts.right, x + 1 < grid.width {
+              NcursesTerminal.encode(right, into: &text)
+              _ = cn_put_cell(window, Int32(y), Int32(x + 1), text, pen.attrs, pen.pair)
+            }
           }
         }
       }
@@ -162,95 +164,91 @@ public final class NcursesTerminal: Terminal {
     shown = grid
   }
 
-  /// Each cell's attributes and colour pair. A short gap of plain blanks between two fields
-  /// takes the style before it: it looks the same, and the terminal is spared a change of
-  /// attributes and back (rows of coloured fields have many). Long gaps stay plain, so
-  /// ncurses can still skip over them with one cursor move.
-  private func rowPens(_ row: ArraySlice<Cell>) -> [(attr_t, Int16)] {
-    let plainText = palette.plainTextPair()
-    let count = row.count
-    var pens = [(attr_t, Int16)](repeating: (0, 0), count: count)
-    // Per cell: whether a blank in its style is plain, and whether it is such a plain blank.
-    var plain = [Bool](repeating: false, count: count)
-    var plainBlank = [Bool](repeating: false, count: count)
-    row.withUnsafeBufferPointer { cells in
-      var start = 0
-      while start < count {
-        // A run of cells in one style: the palette is asked once for it.
-        let style = cells[start].style
-        var end = start + 1
-        while end < count, cells[end].style == style { end += 1 }
-        let pen = palette.attributes(for: style)
-        let blankIsPlain = palette.blankIsPlain(style)
-        // Text (not blanks, which ncurses skips over when it can) in the plain colours.
-        let textPen = pen.1 == 0 ? (pen.0, plainText) : pen
-        for index in start..<end {
-          let isBlank = NcursesTerminal.printableASCII(cells[index].text) == 0x20
-          pens[index] = isBlank ? pen : textPen
-          plain[index] = blankIsPlain
-          plainBlank[index] = blankIsPlain && isBlank
-        }
-        start = end
-      }
-    }
-    var x = 0
-    while x < count {
-      guard plainBlank[x], x > 0, !plainBlank[x - 1] else {
-        x += 1
-        continue
-      }
-      var end = x
-      while end < count, plainBlank[end] { end += 1 }
-      let before = pens[x - 1]
-      if end < count, plain[x - 1], pens[end] == before || end - x <= 6 {
-        for blank in x..<end { pens[blank] = before }
-      }
-      x = end
-    }
-    return pens
+  /// How one cell of a row is drawn: its pen, its byte if it is one printable ASCII
+  /// character (else 0), and whether it is a blank that looks like any plain one.
+  private struct CellPlan {
+    var pen = Pen()
+    var byte: UInt8 = 0
+    var blankIsPlain = false
+    var isPlainBlank = false
   }
 
-  /// Neighbouring cells of printable ASCII in one pen, written with one `mvwaddnwstr`.
+  /// The plan of the row being drawn, kept from row to row and frame to frame.
+  private var plan: [CellPlan] = []
+
+  /// Plans each cell's pen. A short gap of plain blanks between two fields takes the pen
+  /// before it: it looks the same, and the terminal is spared a change of attributes and back
+  /// (rows of coloured fields have many). Long gaps stay plain, so ncurses can still skip
+  /// over them with one cursor move.
+  private func planRow(_ row: ArraySlice<Cell>) {
+    let count = row.count
+    if plan.count != count { plan = Array(repeating: CellPlan(), count: count) }
+    plan.withUnsafeMutableBufferPointer { plan in
+      row.withUnsafeBufferPointer { cells in
+        var start = 0
+        while start < count {
+          // A run of cells in one style: the palette is asked once for it.
+          let style = cells[start].style
+          var end = start + 1
+          while end < count, cells[end].style == style { end += 1 }
+          let pens = palette.pens(for: style)
+          for index in start..<end {
+            let byte = cells[index].printableASCII
+            let isBlank = byte == 0x20
+            plan[index].byte = byte
+            // Text (not blanks, which ncurses skips over when it can) in the plain colours.
+            plan[index].pen = isBlank ? pens.blank : pens.text
+            plan[index].blankIsPlain = pens.blankIsPlain
+            plan[index].isPlainBlank = pens.blankIsPlain && isBlank
+          }
+          start = end
+        }
+      }
+      var x = 0
+      while x < count {
+        guard plan[x].isPlainBlank, x > 0, !plan[x - 1].isPlainBlank else {
+          x += 1
+          continue
+        }
+        var end = x
+        while end < count, plan[end].isPlainBlank { end += 1 }
+        let before = plan[x - 1].pen
+        if end < count, plan[x - 1].blankIsPlain, plan[end].pen == before || end - x <= 6 {
+          for blank in x..<end { plan[blank].pen = before }
+        }
+        x = end
+      }
+    }
+  }
+
+  /// Neighbouring cells of printable ASCII in one pen, written with one call.
   private struct ASCIIRun {
-    private var characters: [wchar_t]
+    private var bytes: [UInt8]
     private var x = 0
-    private var attrs: attr_t = 0
-    private var pair: Int16 = 0
+    private var pen = Pen()
 
     init(capacity: Int) {
-      characters = []
-      characters.reserveCapacity(capacity + 1)
+      bytes = []
+      bytes.reserveCapacity(capacity)
     }
 
-    func continues(x next: Int, attrs nextAttrs: attr_t, pair nextPair: Int16) -> Bool {
-      !characters.isEmpty && next == x + characters.count && nextAttrs == attrs && nextPair == pair
+    func continues(x next: Int, pen nextPen: Pen) -> Bool {
+      !bytes.isEmpty && next == x + bytes.count && nextPen == pen
     }
 
-    mutating func start(x: Int, attrs: attr_t, pair: Int16) {
+    mutating func start(x: Int, pen: Pen) {
       self.x = x
-      self.attrs = attrs
-      self.pair = pair
+      self.pen = pen
     }
 
-    mutating func append(_ byte: UInt8) { characters.append(wchar_t(byte)) }
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
-    /// Writes the run, if any, in its pen. The window's own pen is put back to plain after:
-    /// ncurses lays it over every cell written later, the single ones with a pen of their own
-    /// included.
+    /// Writes the run, if any, in its pen.
     mutating func flush(to window: UnsafeMutablePointer<WINDOW>, y: Int) {
-      guard !characters.isEmpty else { return }
-      wattr_set(window, attrs, pair, nil)
-      mvwaddnwstr(window, Int32(y), Int32(x), characters, Int32(characters.count))
-      wattr_set(window, 0, 0, nil)
-      characters.removeAll(keepingCapacity: true)
+      guard !bytes.isEmpty else { return }
+      _ = cn_put_ascii(window, Int32(y), Int32(x), bytes, Int32(bytes.count), pen.attrs, pen.pair)
+      bytes.removeAll(keepingCapacity: true)
     }
-  }
-
-  /// The byte of a cell holding one printable ASCII character, else nil.
-  private static func printableASCII(_ text: String) -> UInt8? {
-    let bytes = text.utf8
-    guard bytes.count == 1, let byte = bytes.first, byte >= 0x20, byte < 0x7F else { return nil }
-    return byte
   }
 
   /// A cell's text as ncurses stores it: a spacing character and up to five zero-width ones.

@@ -66,7 +66,7 @@ public struct Grid: Equatable, Sendable {
       let (plain, grapheme) = TextWidth.takePiece(from: &rest)
       for byte in plain {
         if x >= end { break }
-        if x >= 0 { setCell(Cell(Grid.asciiCharacters[Int(byte)], style: style), x: x, y: point.y) }
+        if x >= 0 { setCell(Cell(printableASCII: byte, style: style), x: x, y: point.y) }
         x += 1
       }
       guard x < end, let character = grapheme else { break }
@@ -115,9 +115,6 @@ public struct Grid: Equatable, Sendable {
       }
     }
   }
-
-  /// Each ASCII character as a one-character string, made once.
-  private static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
   /// Sets one cell, keeping wide graphemes whole: overwriting either half of a wide grapheme
   /// blanks the other half.

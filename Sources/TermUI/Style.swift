@@ -21,6 +21,25 @@ public enum Role: Hashable, Sendable {
   case input
   /// Text from the board that was a control character, shown inert (`^[`).
   case control
+
+  // Inlinable for the reason `Style.==` is; a case added without a line here does not compile.
+  @inlinable public static func == (lhs: Role, rhs: Role) -> Bool {
+    switch lhs {
+    case .normal: if case .normal = rhs { return true }
+    case .dim: if case .dim = rhs { return true }
+    case .header: if case .header = rhs { return true }
+    case .accent: if case .accent = rhs { return true }
+    case .selection: if case .selection = rhs { return true }
+    case .key: if case .key = rhs { return true }
+    case .success: if case .success = rhs { return true }
+    case .warning: if case .warning = rhs { return true }
+    case .error: if case .error = rhs { return true }
+    case .epic(let index): if case .epic(index) = rhs { return true }
+    case .input: if case .input = rhs { return true }
+    case .control: if case .control = rhs { return true }
+    }
+    return false
+  }
 }
 
 /// A role plus text attributes.
@@ -36,4 +55,10 @@ public struct Style: Hashable, Sendable {
   }
 
   public static let normal = Style()
+
+  // Written out and inlinable: a backend compares the styles of neighbouring cells, thousands
+  // a frame, and the derived comparison is a call into this module for each.
+  @inlinable public static func == (lhs: Style, rhs: Style) -> Bool {
+    lhs.bold == rhs.bold && lhs.underline == rhs.underline && lhs.role == rhs.role
+  }
 }

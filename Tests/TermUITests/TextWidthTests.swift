@@ -73,6 +73,36 @@ import Testing
     #expect(grid[2, 1].style == Style(.selection) && grid[0, 1].style == Style() && grid[4, 1].text == "本")
   }
 
+  @Test func eachCellKnowsWhetherItHoldsOnePrintableASCIICharacter() {
+    var grid = Grid(size: Size(24, 1))
+    grid.put("a é日~\u{7F}\u{1B}x́ !", at: Point(0, 0))
+    for x in 0..<grid.width {
+      let cell = grid[x, 0]
+      let bytes = Array(cell.text.utf8)
+      let expected: UInt8 = !cell.isContinuation && bytes.count == 1 && (0x20..<0x7F).contains(bytes[0]) ? bytes[0] : 0
+      #expect(cell.printableASCII == expected, "column \(x): \(cell.text.debugDescription)")
+    }
+    // The wide character's right half, the caret forms of the controls, the accented x.
+    #expect(grid[4, 0].isContinuation && grid[4, 0].printableASCII == 0)
+    #expect(grid[6, 0].text == "^" && grid[6, 0].printableASCII == UInt8(ascii: "^"))
+    #expect(grid[10, 0].text == "x\u{301}" && grid[10, 0].printableASCII == 0)
+    #expect(Cell("", isContinuation: true).printableASCII == 0 && Cell(" ").printableASCII == 0x20)
+  }
+
+  @Test func stylesAreEqualExactlyWhenRoleAndAttributesAre() {
+    let roles: [Role] = [
+      .normal, .dim, .header, .accent, .selection, .key, .success, .warning, .error, .epic(0), .epic(1), .input,
+      .control,
+    ]
+    for (i, left) in roles.enumerated() {
+      for (j, right) in roles.enumerated() {
+        #expect((left == right) == (i == j), "\(left) vs \(right)")
+        #expect((Style(left) == Style(right)) == (i == j))
+      }
+      #expect(Style(left) != Style(left, bold: true) && Style(left) != Style(left, underline: true))
+    }
+  }
+
   @Test func controlCharactersAreWrittenInCaretNotationWithTheirOwnRole() {
     var grid = Grid(size: Size(12, 1))
     grid.put("a\u{1B}[2Jb", at: Point(0, 0))
