@@ -30,9 +30,9 @@ public struct Cell: Hashable, Sendable {
     }
   }
 
-  /// A cell of one printable ASCII character, its text from a table made once.
-  init(printableASCII byte: UInt8, style: Style) {
-    self.text = Cell.asciiCharacters[Int(byte & 0x7F)]
+  /// A cell of one printable ASCII character, its text given as made once (`asciiCharacters`).
+  init(character: String, printableASCII byte: UInt8, style: Style) {
+    self.text = character
     self.style = style
     self.kind = Cell.isPrintableASCII(byte) ? byte : 0
   }
@@ -42,5 +42,5 @@ public struct Cell: Hashable, Sendable {
   static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 
   /// Each ASCII character as a one-character string.
-  private static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+  static let asciiCharacters: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 }

@@ -64,11 +64,7 @@ public struct Grid: Equatable, Sendable {
     var rest = text[...]
     while x < end {
       let (plain, grapheme) = TextWidth.takePiece(from: &rest)
-      for byte in plain {
-        if x >= end { break }
-        if x >= 0 { setCell(Cell(printableASCII: byte, style: style), x: x, y: point.y) }
-        x += 1
-      }
+      x = putPlain(plain, from: x, to: end, y: point.y, style: style)
       guard x < end, let character = grapheme else { break }
       if let inert = TextWidth.inertForm(of: character) {
         var controlStyle = style
@@ -116,18 +112,48 @@ public struct Grid: Equatable, Sendable {
     }
   }
 
+  /// Writes printable ASCII bytes from column `x` up to `end` on row `y`, a cell each; returns
+  /// the column after them. Over the bytes in place, the cells' texts from one table: most of
+  /// a frame's cells are written here.
+  private mutating func putPlain(_ bytes: Substring.UTF8View, from x: Int, to end: Int, y: Int, style: Style) -> Int {
+    let first = max(0, x)
+    let last = min(end, x + bytes.count)
+    guard first < last else { return max(x, min(end, x + bytes.count)) }
+    let characters = Cell.asciiCharacters
+    let row = y * size.width
+    // The cells either side of the run are the only ones that can be halves of a wide grapheme
+    // cut by it; those within are all replaced.
+    setCell(Cell(" ", style: style), x: first, y: y)
+    setCell(Cell(" ", style: style), x: last - 1, y: y)
+    let skipped = first - x
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      cells.withUnsafeMutableBufferPointer { cells in
+        for (offset, byte) in buffer[skipped..<(skipped + last - first)].enumerated() {
+          cells[row + first + offset] = Cell(character: characters[Int(byte & 0x7F)], printableASCII: byte, style: style)
+        }
+      }
+    }
+    if done == nil {
+      for (offset, byte) in bytes.dropFirst(skipped).prefix(last - first).enumerated() {
+        cells[row + first + offset] = Cell(character: characters[Int(byte & 0x7F)], printableASCII: byte, style: style)
+      }
+    }
+    return last
+  }
+
   /// Sets one cell, keeping wide graphemes whole: overwriting either half of a wide grapheme
-  /// blanks the other half.
+  /// blanks the other half. The halves are looked at in place (a cell copied out to look at it
+  /// is a reference count taken and given back, thousands of times a frame).
   private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
     guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
     let index = y * size.width + x
-    let old = cells[index]
+    let overwritesContinuation = cells[index].isContinuation
     // The right half of a wide grapheme is overwritten: its left half cannot stand alone.
-    if old.isContinuation, !cell.isContinuation, x > 0 {
+    if overwritesContinuation, !cell.isContinuation, x > 0 {
       cells[index - 1] = Cell(" ", style: cells[index - 1].style)
     }
     // The left half is overwritten: its right half becomes a blank.
-    if !old.isContinuation, x + 1 < size.width, cells[index + 1].isContinuation {
+    if !overwritesContinuation, x + 1 < size.width, cells[index + 1].isContinuation {
       cells[index + 1] = Cell(" ", style: cells[index + 1].style)
     }
     cells[index] = cell

@@ -61,6 +61,17 @@ import Testing
     #expect(grid.lines == [" xy"])
   }
 
+  @Test func aRunOfPlainTextOverWideCharactersBlanksTheHalvesItCuts() {
+    var grid = Grid(size: Size(8, 3))
+    for y in 0..<3 { grid.put("日本語!", at: Point(0, y)) }
+    grid.put("abc", at: Point(1, 0))
+    grid.put("xy", at: Point(5, 0))
+    grid.put("pq", at: Point(3, 1))
+    grid.put("hello", at: Point(-3, 2))
+    #expect(grid.lines == [" abc xy", "日 pq !", "lo本語!"])
+    #expect(!grid[4, 0].isContinuation && !grid[5, 1].isContinuation && grid[3, 2].isContinuation)
+  }
+
   @Test func fillingAcrossHalvesOfWideCharactersBlanksTheirOtherHalves() {
     var grid = Grid(size: Size(8, 2))
     grid.put("日本語!", at: Point(0, 0))
