@@ -298,13 +298,15 @@ public final class BoardRepository: BoardStore {
 
   /// The first screen of a large board, read at once while the rest loads: the settings, the
   /// stories of the sprints still open, the first `backlogLimit` product backlog stories by rank
-  /// and the backlog's totals. Nil when the board holds fewer than `minimumStories`: loading all
-  /// of it is then as quick. Its stories are as a first screen shows them (see
-  /// `BoardReading.top`): status history only when asked for, no tasks or estimate history.
+  /// and the backlog's totals. Nil when its stories are numbered below `minimumStories` (see
+  /// `BoardReading.numbersReach`): loading all of it is then as quick. Its stories are as a
+  /// first screen shows them (see `BoardReading.top`): status history only when asked for, no
+  /// tasks or estimate history.
   public func loadPreview(backlogLimit: Int, minimumStories: Int = 0, statusHistory: Bool = true) throws -> Preview? {
     try readingOnWriter { db in
-      guard try BoardReading.hasStories(db, atLeast: minimumStories) else { return nil }
-      return try BoardReading.top(db, settings: settings(db), backlogLimit: backlogLimit, statusHistory: statusHistory)
+      let settings = try settings(db)
+      guard BoardReading.numbersReach(settings, minimumStories) else { return nil }
+      return try BoardReading.top(db, settings: settings, backlogLimit: backlogLimit, statusHistory: statusHistory)
     }
   }
 

@@ -22,8 +22,9 @@ public final class FirstLook {
   private let connection: BareConnection
 
   /// Reads the first `backlogLimit` backlog stories by rank (as `BoardRepository.loadPreview`
-  /// does, status history only if `statusHistory`), or the whole board when it holds fewer than
-  /// `wholeBelow` stories; nil when anything is out of the ordinary (see above).
+  /// does, status history only if `statusHistory`), or the whole board when its stories are
+  /// numbered below `wholeBelow` (see `BoardReading.numbersReach`); nil when anything is out of
+  /// the ordinary (see above).
   public static func read(
     path: String, backlogLimit: Int, wholeBelow threshold: Int, statusHistory: Bool = true
   ) -> FirstLook? {
@@ -37,7 +38,7 @@ public final class FirstLook {
           try BoardReading.appliedMigrations(connection) == Schema.identifiers
         else { return nil }
         guard let settings = try BoardReading.settings(connection) else { return nil }
-        if try BoardReading.hasStories(connection, atLeast: threshold) {
+        if BoardReading.numbersReach(settings, threshold) {
           let top = try BoardReading.top(
             connection, settings: settings, backlogLimit: backlogLimit, statusHistory: statusHistory)
           return FirstLook(path: path, preview: top, wholeBoardRevision: nil, connection: connection)

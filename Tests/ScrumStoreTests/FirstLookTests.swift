@@ -46,15 +46,28 @@ import Testing
     repository.close()
   }
 
-  @Test func aBoardAtTheThresholdIsLargeAndOneStoryFewerIsSmall() throws {
+  @Test func aBoardNumberedToTheThresholdIsLargeAndOneNumberShortIsSmall() throws {
     let board = Fixtures.sampleBoard()
+    let numbered = board.nextStoryNumber - 1
     _ = try BoardRepository.create(at: path(), board: board)
-    let atThreshold = try #require(FirstLook.read(path: path(), backlogLimit: 5, wholeBelow: board.storyCount))
+    let atThreshold = try #require(FirstLook.read(path: path(), backlogLimit: 5, wholeBelow: numbered))
     #expect(atThreshold.takeWholeBoard() == nil)
     atThreshold.close()
-    let below = try #require(FirstLook.read(path: path(), backlogLimit: 5, wholeBelow: board.storyCount + 1))
+    let below = try #require(FirstLook.read(path: path(), backlogLimit: 5, wholeBelow: numbered + 1))
     #expect(below.takeWholeBoard() != nil)
     below.close()
+  }
+
+  @Test func aBoardWhoseStoriesWereDeletedIsStillPreviewedAndShowsOnlyWhatIsLeft() throws {
+    var board = Fixtures.sampleBoard()
+    let numbered = board.nextStoryNumber - 1
+    let kept = board.stories.prefix(3).map(\.id)
+    for story in board.stories where !kept.contains(story.id) { try board.apply(.storyDeleted(story.id)) }
+    _ = try BoardRepository.create(at: path(), board: board)
+    let look = try #require(FirstLook.read(path: path(), backlogLimit: 30, wholeBelow: numbered))
+    #expect(look.takeWholeBoard() == nil)
+    #expect(look.preview?.board.stories.map(\.id).sorted() == kept.sorted())
+    look.close()
   }
 
   @Test func aMissingOrForeignFileIsLeftToTheUsualOpenUntouched() throws {
