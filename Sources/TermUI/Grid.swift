@@ -62,6 +62,10 @@ public struct Grid: Equatable, Sendable {
     // frame writes thousands of cells). Other graphemes (a title's `…`, a `·` between fields,
     // an emoji) are taken one at a time, and the plain bytes after each again as bytes.
     var rest = text[...]
+    // All of it plain (most of a frame's texts): one run, no pieces to take.
+    if TextWidth.plainPrefix(text) == text.utf8.count {
+      return max(0, putPlain(rest.utf8, from: x, to: end, y: point.y, style: style) - point.x)
+    }
     while x < end {
       let (plain, grapheme) = TextWidth.takePiece(from: &rest)
       x = putPlain(plain, from: x, to: end, y: point.y, style: style)

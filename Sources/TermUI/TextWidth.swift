@@ -87,6 +87,8 @@ public enum TextWidth {
     // Printable ASCII, the common case: one column a byte, no grapheme breaking; other
     // graphemes (a title's `…`, an emoji) are taken one at a time, and the plain bytes after
     // each again as bytes.
+    let plain = plainPrefix(text)
+    if plain == text.utf8.count { return plain }
     var rest = text[...]
     var total = 0
     while true {

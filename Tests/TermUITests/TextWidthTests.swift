@@ -9,6 +9,9 @@ import Testing
     #expect(TextWidth.of("🚀") == 2)
     #expect(TextWidth.of("e\u{301}") == 1)  // e + combining acute: one grapheme, one column
     #expect(TextWidth.of("한국") == 4)
+    // Short texts whose only bytes are, or end in, ones that need looking at.
+    #expect(TextWidth.of("") == 0 && TextWidth.of("é") == 1 && TextWidth.of("·") == 1 && TextWidth.of("a·") == 2)
+    #expect(TextWidth.of("ab\u{301}") == 2 && TextWidth.of("\u{7F}") == 2 && TextWidth.of("x日") == 3)
   }
 
   @Test func controlCharactersAreShownInert() {
