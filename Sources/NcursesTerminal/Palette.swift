@@ -1,8 +1,6 @@
 import CNcurses
 import TermUI
 
-/// Turns styles into ncurses attributes and colour pairs, by the theme at the depth the
-/// terminal offers (or less, if the user asked for less). One pair per distinct pair of colours.
 /// An ncurses pen: attributes and a colour pair.
 struct Pen: Equatable {
   var attrs: attr_t = 0
