@@ -5,7 +5,8 @@ import TermUI
 /// effect's result coming back.
 public enum Action: Equatable, Sendable {
   case command(Command)
-  /// A key typed while a prompt is open (prompts take raw keys, not commands).
+  /// A key typed while a prompt is open (prompts take raw keys, not commands), or a character
+  /// that no key of a picker's is, typed to jump to the option that starts with it.
   case typed(Key)
   case resized(Size)
   /// A left click at a cell; `double` for the second click of a double click.
@@ -50,5 +51,13 @@ public enum Effect: Equatable, Sendable {
 /// The action a key stands for in this state, or nil when the key means nothing here.
 public func action(for key: Key, in state: AppState) -> Action? {
   if state.prompt != nil { return .typed(key) }
+  // In a picker a printable character is typed, unless it is one of the picker's own keys
+  // (j, k, g, G, q, Space): a value, an epic, a status is picked by its start.
+  if state.scope == .picker, case .character(let character) = key, !character.isWhitespace,
+    !character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+    state.keymap.ownCommand(for: key, in: .picker) == nil
+  {
+    return .typed(key)
+  }
   return state.keymap.command(for: key, in: state.scope).map(Action.command)
 }

@@ -34,6 +34,9 @@ public struct Keymap: Equatable, Sendable {
     bindings[scope.slot][key] ?? bindings[Scope.global.slot][key]
   }
 
+  /// The command a key has in the scope itself, not counting the global keys.
+  public func ownCommand(for key: Key, in scope: Scope) -> Command? { bindings[scope.slot][key] }
+
   /// The keys bound to `command` in `scope`, in the order the table lists them.
   public func keys(for command: Command, in scope: Scope) -> [Key] {
     // Only keys still bound to this command (a later entry may have taken one).

@@ -50,6 +50,9 @@ public struct Picker: Equatable, Sendable {
   /// Space ticks several options, Enter takes them all.
   public var multipleChoice: Bool
   public var scroll: Int = 0
+  /// What has been typed since the last key that was not typing: the selection is on the first
+  /// option that starts with it.
+  public var typed = ""
 
   init(purpose: Purpose, title: String, options: [Option], selection: Int = 0, multipleChoice: Bool = false) {
     self.purpose = purpose
@@ -58,6 +61,24 @@ public struct Picker: Equatable, Sendable {
     self.multipleChoice = multipleChoice
     self.selection = options.indices.contains(selection) && options[selection].value != .heading
       ? selection : (options.firstIndex { $0.value != .heading } ?? 0)
+  }
+
+  /// Types one more character of an option's start: the selection goes to the first option
+  /// that starts with all that was typed (`1`, `3` picks 13 points), or, if none does, with
+  /// this character alone (a new start); with neither, nothing moves. Case is ignored.
+  mutating func jump(typing character: Character) {
+    let text = typed + String(character)
+    for start in [text, String(character)] {
+      let index = options.firstIndex { option in
+        option.value != .heading && option.label.lowercased().hasPrefix(start.lowercased())
+      }
+      if let index {
+        selection = index
+        typed = start
+        return
+      }
+    }
+    typed = ""
   }
 
   /// Moves the selection by `step` options, skipping headings.

@@ -2,6 +2,8 @@ import ScrumCore
 
 func reducePicker(_ state: inout AppState, _ command: Command) -> [Effect] {
   guard var picker = state.picker else { return [] }
+  // A key that is not typing starts the typed prefix over.
+  picker.typed = ""
   switch command {
   case .moveDown: picker.move(by: 1)
   case .moveUp: picker.move(by: -1)

@@ -67,6 +67,10 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
     mergeChanges(&state, settings: settings, changed: changed, deleted: deleted)
     return []
   case .typed(let key):
+    if state.prompt == nil, state.picker != nil, case .character(let character) = key {
+      state.picker?.jump(typing: character)
+      return []
+    }
     return reducePrompt(&state, key)
   case .clicked(let point, let double):
     return reduceClick(&state, at: point, double: double)

@@ -55,6 +55,33 @@ import Testing
     try expectUndoRestores(app, to: before)
   }
 
+  @Test func aValueIsPickedByTypingItsStart() throws {
+    let app = try Session()
+    app.press(.moveDown, .moveDown)  // SB-3, 5 points
+    app.press(.setPoints)
+    #expect(app.lines.contains { $0.contains("type to jump") })
+    func chosen() throws -> String {
+      let picker = try #require(app.state.picker)
+      return picker.options[picker.selection].label
+    }
+    app.type("13")
+    #expect(try chosen() == "13")
+    app.type("x")  // nothing starts with "13x" or "x": the selection stays
+    #expect(try chosen() == "13")
+    app.type("2")  // nothing starts with "132": a new start
+    #expect(try chosen() == "2")
+    app.type("N")
+    #expect(try chosen() == "no estimate")
+    app.type("j")  // the picker's own key: down, and the typing starts over
+    #expect(try chosen() == "0")
+    app.type(".")
+    #expect(try chosen() == "0")
+    app.type("0.")
+    #expect(try chosen() == "0.5")
+    app.press(.choose)
+    #expect(story(app, 3)?.points == Points(0.5))
+  }
+
   /// An estimate leaves every row where it is and counts again only its section's totals (no
   /// layout of the whole backlog): the same rows and totals as a layout from scratch.
   @Test func anEstimateRecountsItsSectionAsAFreshLayoutWould() throws {

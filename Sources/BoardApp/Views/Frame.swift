@@ -137,8 +137,10 @@ private func drawHintLine(_ state: AppState, _ area: Rect, into grid: inout Grid
   var hints = KeyHints.hints(for: state.scope, keymap: state.keymap) { commands in
     commands.contains { state.whyNot($0, in: state.scope) == nil }
   }
-  // Too narrow for all: drop from the middle, keeping the first ones and help and quit.
+  // Too narrow for all: drop the extras, then from the middle, keeping the first ones and help
+  // and quit.
   let width: ([KeyHints.Hint]) -> Int = { $0.reduce(1) { $0 + TextWidth.of($1.keys) + TextWidth.of($1.label) + 3 } }
+  if width(hints) > area.width { hints.removeAll(where: \.extra) }
   while width(hints) > area.width, hints.count > 4 { hints.remove(at: hints.count - 3) }
   // Keys in their colour, what they do in the terminal's own: two colour changes a hint, where
   // bold keys and dim labels cost two full attribute resets each.

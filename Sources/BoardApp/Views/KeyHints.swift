@@ -6,6 +6,8 @@ enum KeyHints {
   struct Hint: Equatable {
     let keys: String
     let label: String
+    /// Left out first when the line is too narrow for every hint.
+    var extra = false
   }
 
   private static let table: [Scope: [([Command], String)]] = [
@@ -38,7 +40,7 @@ enum KeyHints {
   ]
 
   static func hints(for scope: Scope, keymap: Keymap, applies: ([Command]) -> Bool = { _ in true }) -> [Hint] {
-    (table[scope] ?? []).filter { applies($0.0) }.compactMap { commands, label in
+    var hints = (table[scope] ?? []).filter { applies($0.0) }.compactMap { commands, label -> Hint? in
       let keys = commands.compactMap { command -> String? in
         let bound = keymap.keys(for: command, in: scope)
         let fallback = bound.isEmpty ? keymap.keys(for: command, in: .global) : bound
@@ -46,5 +48,8 @@ enum KeyHints {
       }
       return keys.isEmpty ? nil : Hint(keys: keys.concatenated(separator: "/"), label: label)
     }
+    // Not a command: any character but the picker's own keys jumps to the option it starts.
+    if scope == .picker { hints.append(Hint(keys: "type", label: "to jump", extra: true)) }
+    return hints
   }
 }
