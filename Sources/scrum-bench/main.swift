@@ -95,55 +95,80 @@ let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scru
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
 
-var boards: [(Int, String)] = []
-print("stories   load whole board          write one change          reload another's change")
-for size in sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes {
-  let path = folder.appendingPathComponent("board-\(size).db").path
-  let sample = GeneratedBoard.make(stories: size, now: Date())
-  try BoardRepository.create(at: path, board: sample).close()
+/// One size's board for the storage figures: its file, a reader and a writer on it, and the
+/// board as the reader loaded it (kept up to date with the changes written and taken in).
+final class StorageRun {
+  let size: Int
+  let path: String
+  let reader: BoardRepository
+  let writer: BoardRepository
+  var board: Board
+  let ids: [StoryID]
+  let load: [Double]
+  var writes: [Double] = []
+  var reloads: [Double] = []
+  var seen: Int
 
-  let reader = try BoardRepository.open(at: path)
-  let load = try measure(5) { _ = try reader.load() }
-  var (board, _) = try reader.loadWithRevision()
+  init(size: Int, folder: URL) throws {
+    self.size = size
+    path = folder.appendingPathComponent("board-\(size).db").path
+    try BoardRepository.create(at: path, board: GeneratedBoard.make(stories: size, now: Date())).close()
+    reader = try BoardRepository.open(at: path)
+    let reader = reader
+    load = try measure(5) { _ = try reader.load() }
+    (board, seen) = try reader.loadWithRevision()
+    writer = try BoardRepository.open(at: path)
+    ids = board.stories.map(\.id)
+  }
+}
 
-  let writer = try BoardRepository.open(at: path)
-  let ids = board.stories.map(\.id)
+// Every size's board first; then the writes and the reloads taken in turns across the sizes
+// (1k, 10k, 100k, 1k, ...), so that the disk's busy minutes fall on every size alike and the
+// sizes compare as alternating runs do.
+let runs = try (sizes.isEmpty ? [1_000, 10_000, 100_000] : sizes).map { try StorageRun(size: $0, folder: folder) }
+for run in runs {
   // The board file's pages in memory, as an open board's are while it is used: this host pages
   // out file pages left idle for about a minute (DAMON), and a write that must first read a
   // page back from disk waits for the read; at 100,000 stories most index pages were (the
   // whole board's load reads the table and one index, not the others). README, Performance.
-  _ = FileManager.default.contents(atPath: path)
-  // The write-through alone: the move is planned and made in memory first (that part is in
-  // the key-to-frame figures below, rank move), so that this is the storage's own cost.
-  var writes: [Double] = []
-  for index in 0..<timedRuns / 2 {
-    let id = ids[(index * 7919) % ids.count]
-    let anchor = ids[(index * 104_729 + 1) % ids.count]
+  _ = FileManager.default.contents(atPath: run.path)
+}
+// The write-through alone: the move is planned and made in memory first (that part is in the
+// key-to-frame figures below, rank move), so that this is the storage's own cost.
+for index in 0..<timedRuns / 2 {
+  for run in runs {
+    let id = run.ids[(index * 7919) % run.ids.count]
+    let anchor = run.ids[(index * 104_729 + 1) % run.ids.count]
     guard id != anchor else { continue }
-    let change = try board.rank(id, .before(anchor), at: Date())
-    writes += try measure(1) { try writer.apply(change) }
+    let change = try run.board.rank(id, .before(anchor), at: Date())
+    run.writes += try measure(1) { try run.writer.apply(change) }
   }
-  let write = writes.sorted()
-
-  // Another process (the writer) changes one story; the reader picks up just that.
-  var seen = try reader.revision()
-  var reloads: [Double] = []
-  for step in 0..<timedRuns / 2 {
-    let id = ids[(step * 31) % ids.count]
-    try writer.apply(try board.edit(id, [.assignee("member\(step)")], at: Date()))
-    let samples = try measure(1) {
-      let revision = try reader.revision()
-      guard revision != seen else { return }
-      let update = try reader.changes(since: seen)
-      board.merge(stories: update.changedStories, deleted: update.deletedStories, nextStoryNumber: update.settings.nextStoryNumber)
-      seen = update.revision
+}
+// Another process (the writer) changes one story; the reader picks up just that.
+for run in runs { run.seen = try run.reader.revision() }
+for step in 0..<timedRuns / 2 {
+  for run in runs {
+    let id = run.ids[(step * 31) % run.ids.count]
+    try run.writer.apply(try run.board.edit(id, [.assignee("member\(step)")], at: Date()))
+    run.reloads += try measure(1) {
+      let revision = try run.reader.revision()
+      guard revision != run.seen else { return }
+      let update = try run.reader.changes(since: run.seen)
+      run.board.merge(
+        stories: update.changedStories, deleted: update.deletedStories, nextStoryNumber: update.settings.nextStoryNumber)
+      run.seen = update.revision
     }
-    reloads += samples
   }
-  reader.close()
-  writer.close()
-  print(String(format: "%7d", size) + "  " + summary(load) + "  " + summary(write) + "  " + summary(reloads.sorted()))
-  boards.append((size, path))
+}
+print("stories   load whole board          write one change          reload another's change")
+var boards: [(Int, String)] = []
+for run in runs {
+  run.reader.close()
+  run.writer.close()
+  print(
+    String(format: "%7d", run.size) + "  " + summary(run.load) + "  " + summary(run.writes.sorted()) + "  "
+      + summary(run.reloads.sorted()))
+  boards.append((run.size, run.path))
 }
 
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
