@@ -165,12 +165,14 @@ public final class NcursesTerminal: Terminal {
   }
 
   /// How one cell of a row is drawn: its pen, its byte if it is one printable ASCII
-  /// character (else 0), and whether it is a blank that looks like any plain one.
+  /// character (else 0), and whether a blank in its style looks like any plain one.
   private struct CellPlan {
     var pen = Pen()
     var byte: UInt8 = 0
     var blankIsPlain = false
-    var isPlainBlank = false
+
+    /// A blank that looks like any plain blank.
+    var isPlainBlank: Bool { blankIsPlain && byte == 0x20 }
   }
 
   /// The plan of the row being drawn, kept from row to row and frame to frame.
@@ -199,7 +201,6 @@ public final class NcursesTerminal: Terminal {
             // Text (not blanks, which ncurses skips over when it can) in the plain colours.
             plan[index].pen = isBlank ? pens.blank : pens.text
             plan[index].blankIsPlain = pens.blankIsPlain
-            plan[index].isPlainBlank = pens.blankIsPlain && isBlank
           }
           start = end
         }

@@ -122,8 +122,10 @@ public struct Grid: Equatable, Sendable {
   private mutating func putPlain(_ bytes: Substring.UTF8View, from x: Int, to end: Int, y: Int, style: Style) -> Int {
     let first = max(0, x)
     let last = min(end, x + bytes.count)
-    guard first < last else { return max(x, min(end, x + bytes.count)) }
+    let after = max(x, last)
+    guard first < last else { return after }
     let characters = Cell.asciiCharacters
+    func cell(_ byte: UInt8) -> Cell { Cell(character: characters[Int(byte & 0x7F)], printableASCII: byte, style: style) }
     let row = y * size.width
     // The cells either side of the run are the only ones that can be halves of a wide grapheme
     // cut by it; those within are all replaced.
@@ -133,16 +135,16 @@ public struct Grid: Equatable, Sendable {
     let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
       cells.withUnsafeMutableBufferPointer { cells in
         for (offset, byte) in buffer[skipped..<(skipped + last - first)].enumerated() {
-          cells[row + first + offset] = Cell(character: characters[Int(byte & 0x7F)], printableASCII: byte, style: style)
+          cells[row + first + offset] = cell(byte)
         }
       }
     }
     if done == nil {
       for (offset, byte) in bytes.dropFirst(skipped).prefix(last - first).enumerated() {
-        cells[row + first + offset] = Cell(character: characters[Int(byte & 0x7F)], printableASCII: byte, style: style)
+        cells[row + first + offset] = cell(byte)
       }
     }
-    return last
+    return after
   }
 
   /// Sets one cell, keeping wide graphemes whole: overwriting either half of a wide grapheme

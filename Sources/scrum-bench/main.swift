@@ -161,14 +161,12 @@ for step in 0..<timedRuns / 2 {
   }
 }
 print("stories   load whole board          write one change          reload another's change")
-var boards: [(Int, String)] = []
 for run in runs {
   run.reader.close()
   run.writer.close()
   print(
     String(format: "%7d", run.size) + "  " + summary(run.load) + "  " + summary(run.writes.sorted()) + "  "
       + summary(run.reloads.sorted()))
-  boards.append((run.size, run.path))
 }
 
 // Key to finished frame, in process: the reducer, the write-through (for a rank move) and
@@ -178,7 +176,7 @@ print("")
 print(
   "stories   cursor move (j)           rank move (J/K)           estimate (p, Enter)       "
     + "filter keystroke (\"delivery\")  card move (L/H, board)")
-for (size, path) in boards {
+for (size, path) in runs.map({ ($0.size, $0.path) }) {
   let store = try BoardRepository.open(at: path)
   let (board, revision) = try store.loadWithRevision()
   let terminal = BenchTerminal()
